@@ -1,0 +1,1 @@
+"""One router per resource; :func:`mentor_desk.server.app.create_app` mounts them."""

@@ -1,0 +1,26 @@
+"""The shared service directory and activity timetable: readable by every signed-in user.
+
+Coordinators change them through ``PUT /records/service/{id}`` and
+``PUT /records/activity_session/{id}``.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from mentor_desk.server import records
+from mentor_desk.server.deps import CurrentCaller, SessionDep
+from mentor_desk.server.errors import responses
+from mentor_desk.server.schemas import RecordOut
+
+router = APIRouter(tags=["directory"])
+
+
+@router.get("/services", responses=responses(401, 403))
+def list_services(_caller: CurrentCaller, session: SessionDep) -> list[RecordOut]:
+    return [RecordOut.of(r) for r in records.shared_records(session, "service")]
+
+
+@router.get("/activity-sessions", responses=responses(401, 403))
+def list_activity_sessions(_caller: CurrentCaller, session: SessionDep) -> list[RecordOut]:
+    return [RecordOut.of(r) for r in records.shared_records(session, "activity_session")]

@@ -1,0 +1,68 @@
+"""``/records/{entity}/{id}``: read, create or replace, and delete one record of any type.
+
+The sync issue adds push and pull; these routes share their access rules and write path.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from mentor_desk.domain import ENTITIES
+from mentor_desk.server import accounts
+from mentor_desk.server import records as store
+from mentor_desk.server.deps import CurrentCaller, SessionDep
+from mentor_desk.server.errors import responses
+from mentor_desk.server.schemas import RecordIn, RecordOut
+
+router = APIRouter(prefix="/records", tags=["records"])
+
+EntityName = Annotated[
+    str,
+    Path(
+        pattern="^(" + "|".join(ENTITIES) + ")$",
+        description="Record type: " + ", ".join(ENTITIES),
+    ),
+]
+
+
+@router.get("/{entity}/{record_id}", responses=responses(401, 403, 404, 422))
+def get_record(
+    entity: EntityName, record_id: uuid.UUID, caller: CurrentCaller, session: SessionDep
+) -> RecordOut:
+    record = store.read(session, caller.user, entity, str(record_id))
+    if ENTITIES[entity].scoped:
+        accounts.audit(
+            session,
+            "record.read",
+            user=caller.user,
+            device=caller.device,
+            entity=entity,
+            record_ids=[record.id],
+        )
+        session.commit()
+    return RecordOut.of(record)
+
+
+@router.put("/{entity}/{record_id}", responses=responses(401, 403, 404, 409, 413, 422))
+def put_record(
+    entity: EntityName,
+    record_id: uuid.UUID,
+    body: RecordIn,
+    caller: CurrentCaller,
+    session: SessionDep,
+) -> RecordOut:
+    record = store.write(session, caller, entity, str(record_id), body.fields)
+    session.commit()
+    return RecordOut.of(record)
+
+
+@router.delete("/{entity}/{record_id}", responses=responses(401, 403, 404, 409, 422))
+def delete_record(
+    entity: EntityName, record_id: uuid.UUID, caller: CurrentCaller, session: SessionDep
+) -> RecordOut:
+    record = store.delete(session, caller, entity, str(record_id))
+    session.commit()
+    return RecordOut.of(record)

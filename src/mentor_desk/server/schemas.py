@@ -1,0 +1,183 @@
+"""Request and response bodies. Requests forbid unknown keys (strict JSON)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from mentor_desk.server.accounts import Policy
+from mentor_desk.server.models import AuditEntry, Device, Organisation, Record, User
+from mentor_desk.server.security import MAX_PASSWORD
+
+Role = Literal["mentor", "coordinator", "admin"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    protocol_versions: list[int]
+    schema_versions: list[int]
+
+
+class LoginIn(Strict):
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=MAX_PASSWORD)
+    device_name: str = Field(min_length=1, max_length=200)
+
+
+class UserOut(BaseModel):
+    id: str
+    name: str
+    role: Role
+    organisation_id: str | None
+
+    @classmethod
+    def of(cls, user: User) -> UserOut:
+        role: Role = user.role  # type: ignore[assignment]
+        return cls(id=user.id, name=user.name, role=role, organisation_id=user.organisation_id)
+
+
+class AccountOut(UserOut):
+    username: str
+    active: bool
+    created_at: datetime
+
+    @classmethod
+    def of(cls, user: User) -> AccountOut:
+        base = UserOut.of(user)
+        return cls(
+            **base.model_dump(),
+            username=user.username,
+            active=user.active,
+            created_at=user.created_at,
+        )
+
+
+class LoginOut(BaseModel):
+    token: str
+    device_id: str
+    user: UserOut
+    policy: Policy
+
+
+class MeOut(BaseModel):
+    user: UserOut
+    device_id: str
+    policy: Policy
+
+
+class OkOut(BaseModel):
+    ok: Literal[True] = True
+
+
+class RecordIn(Strict):
+    fields: dict[str, Any]
+
+
+class RecordOut(BaseModel):
+    entity: str
+    id: str
+    participant_id: str | None
+    version: int
+    deleted: bool
+    fields: dict[str, Any]
+    field_versions: dict[str, int]
+    created_at: datetime
+    updated_at: datetime
+    created_by: str | None
+    updated_by: str | None
+
+    @classmethod
+    def of(cls, record: Record) -> RecordOut:
+        return cls(
+            entity=record.entity,
+            id=record.id,
+            participant_id=record.participant_id,
+            version=record.version,
+            deleted=record.deleted,
+            fields=record.data,
+            field_versions=record.field_versions,
+            created_at=record.created_at,
+            updated_at=record.updated_at,
+            created_by=record.created_by,
+            updated_by=record.updated_by,
+        )
+
+
+class AssignIn(Strict):
+    mentor_id: str = Field(min_length=1, max_length=36)
+
+
+class NewUserIn(Strict):
+    username: str = Field(min_length=1, max_length=100)
+    name: str = Field(min_length=1, max_length=200)
+    role: Role
+    organisation_id: str | None = Field(default=None, max_length=36)
+    password: str = Field(min_length=1, max_length=MAX_PASSWORD)
+
+
+class PasswordIn(Strict):
+    password: str = Field(min_length=1, max_length=MAX_PASSWORD)
+
+
+class DeviceOut(BaseModel):
+    id: str
+    user_id: str
+    name: str
+    created_at: datetime
+    last_seen_at: datetime | None
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, device: Device) -> DeviceOut:
+        return cls(
+            id=device.id,
+            user_id=device.user_id,
+            name=device.name,
+            created_at=device.created_at,
+            last_seen_at=device.last_seen_at,
+            revoked_at=device.revoked_at,
+        )
+
+
+class OrganisationIn(Strict):
+    name: str = Field(min_length=1, max_length=200)
+
+
+class OrganisationOut(BaseModel):
+    id: str
+    name: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, org: Organisation) -> OrganisationOut:
+        return cls(id=org.id, name=org.name, created_at=org.created_at)
+
+
+class AuditOut(BaseModel):
+    id: int
+    at: datetime
+    user_id: str | None
+    device_id: str | None
+    organisation_id: str | None
+    action: str
+    entity: str | None
+    record_ids: list[str]
+
+    @classmethod
+    def of(cls, entry: AuditEntry) -> AuditOut:
+        return cls(
+            id=entry.id,
+            at=entry.at,
+            user_id=entry.user_id,
+            device_id=entry.device_id,
+            organisation_id=entry.organisation_id,
+            action=entry.action,
+            entity=entry.entity,
+            record_ids=entry.record_ids,
+        )

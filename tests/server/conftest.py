@@ -16,7 +16,6 @@ import socket
 import subprocess
 import tempfile
 import time
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +23,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from fastapi import FastAPI
-
-# Starlette nudges towards httpx2, which is not installed; the TestClient works as is.
-warnings.filterwarnings("ignore", message="Using `httpx` with", category=DeprecationWarning)
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
 from mentor_desk.server.app import create_app
 from mentor_desk.server.config import Settings
@@ -109,8 +105,17 @@ def pg_cluster() -> Iterator[PgCluster]:
         "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
         "-c max_connections=200"
     )
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(base / "log"), "-w",
-        "start")
+    run(
+        str(bindir / "pg_ctl"),
+        "-D",
+        str(data),
+        "-o",
+        options,
+        "-l",
+        str(base / "log"),
+        "-w",
+        "start",
+    )
     cluster = PgCluster(port=port, socket_dir=str(base), user=user)
     try:
         deadline = time.monotonic() + 30
@@ -154,9 +159,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def database_url(
-    backend: str, request: pytest.FixtureRequest, tmp_path: Path
-) -> Iterator[str]:
+def database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, migrated database on the test's backend."""
     if backend == "sqlite":
         template: Path = request.getfixturevalue("sqlite_template")

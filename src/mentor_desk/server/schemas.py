@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from mentor_desk.server.accounts import Policy
 from mentor_desk.server.models import AuditEntry, Device, Organisation, Record, User
 from mentor_desk.server.security import MAX_PASSWORD
 
 Role = Literal["mentor", "coordinator", "admin"]
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _one_line(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("must be one line without control characters")
+    return value
+
+
+#: Text that goes into the database as-is (PostgreSQL refuses NUL characters).
+Line = Annotated[str, AfterValidator(_one_line)]
 
 
 class Strict(BaseModel):
@@ -25,9 +38,9 @@ class HealthOut(BaseModel):
 
 
 class LoginIn(Strict):
-    username: str = Field(min_length=1, max_length=100)
+    username: Line = Field(min_length=1, max_length=100)
     password: str = Field(min_length=1, max_length=MAX_PASSWORD)
-    device_name: str = Field(min_length=1, max_length=200)
+    device_name: Line = Field(min_length=1, max_length=200)
 
 
 class UserOut(BaseModel):
@@ -75,8 +88,18 @@ class OkOut(BaseModel):
     ok: Literal[True] = True
 
 
+def _finite_json(value: dict[str, Any]) -> dict[str, Any]:
+    try:
+        json.dumps(value, allow_nan=False)
+    except ValueError:
+        raise ValueError("numbers must be finite (no NaN or Infinity)") from None
+    return value
+
+
 class RecordIn(Strict):
-    fields: dict[str, Any]
+    """A whole record: every declared field it has (absent fields are cleared)."""
+
+    fields: Annotated[dict[str, Any], AfterValidator(_finite_json)]
 
 
 class RecordOut(BaseModel):
@@ -110,14 +133,14 @@ class RecordOut(BaseModel):
 
 
 class AssignIn(Strict):
-    mentor_id: str = Field(min_length=1, max_length=36)
+    mentor_id: Line = Field(min_length=1, max_length=36)
 
 
 class NewUserIn(Strict):
-    username: str = Field(min_length=1, max_length=100)
-    name: str = Field(min_length=1, max_length=200)
+    username: Line = Field(min_length=1, max_length=100)
+    name: Line = Field(min_length=1, max_length=200)
     role: Role
-    organisation_id: str | None = Field(default=None, max_length=36)
+    organisation_id: Line | None = Field(default=None, max_length=36)
     password: str = Field(min_length=1, max_length=MAX_PASSWORD)
 
 
@@ -146,7 +169,7 @@ class DeviceOut(BaseModel):
 
 
 class OrganisationIn(Strict):
-    name: str = Field(min_length=1, max_length=200)
+    name: Line = Field(min_length=1, max_length=200)
 
 
 class OrganisationOut(BaseModel):

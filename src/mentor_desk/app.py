@@ -1,0 +1,178 @@
+"""The composition root: builds the services for one run and hands them to the window.
+
+``run_gui(profile_dir, demo)`` is what ``mentor-desk`` calls. Tests build the same graph
+with :func:`build` and an :class:`AppConfig` carrying cheap KDF parameters and short
+timers; there is no module-level application object.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from mentor_desk.store.keys import KdfParams
+from mentor_desk.store.profile import Profile, default_profile_dir
+from mentor_desk.store.records import Store
+from mentor_desk.store.worker import StoreWorker
+from mentor_desk.ui.main_window import MainWindow, WindowOptions
+from mentor_desk.ui.single_instance import SingleInstance
+from mentor_desk.ui.tasks import TaskRunner
+from mentor_desk.ui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+FALLBACK_DEMO_PASSPHRASE = "demo demo demo"
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """Everything one run of the program is built from.
+
+    Attributes:
+        profile_dir: the folder of the encrypted store.
+        kdf: key-derivation cost for new stores (tests pass ``KdfParams.fast_for_tests()``).
+        idle_lock_ms: lock after this long without keyboard or mouse use.
+        autosave_ms: keep a note's draft this long after the last edit.
+        demo: fill a throw-away store with invented people and open it directly.
+    """
+
+    profile_dir: Path
+    kdf: KdfParams = field(default_factory=KdfParams)
+    idle_lock_ms: int = 10 * 60 * 1000
+    autosave_ms: int = 3000
+    demo: bool = False
+
+
+@dataclass
+class Services:
+    """The service graph of one run; :meth:`shutdown` closes the store and its thread."""
+
+    config: AppConfig
+    profile: Profile
+    worker: StoreWorker
+    runner: TaskRunner
+    window: MainWindow
+
+    def shutdown(self) -> None:
+        self.window.idle.stop()
+        self.worker.shutdown()
+
+
+def demo_module() -> Any | None:
+    """``mentor_desk.demo_data`` if it is installed, else None."""
+    try:
+        return importlib.import_module("mentor_desk.demo_data")
+    except ImportError:
+        return None
+
+
+def demo_passphrase() -> str:
+    module = demo_module()
+    return str(getattr(module, "DEMO_PASSPHRASE", FALLBACK_DEMO_PASSPHRASE))
+
+
+def _fallback_demo(store: Store, progress: Callable[[int, int], None]) -> None:
+    """A few invented people, used only when ``mentor_desk.demo_data`` is missing."""
+    people = [
+        ("Jordan", "Ellis", "active", ["Meet in public places only"]),
+        ("Sam", "Okafor", "active", []),
+        ("Priya", "Nair", "referred", []),
+        ("Lee", "Carter", "paused", []),
+        ("Alex", "Byrne", "active", []),
+    ]
+    now = datetime.now(UTC)
+    for i, (given, family, status, flags) in enumerate(people):
+        rec = store.create(
+            "participant",
+            {
+                "reference": store.new_reference(),
+                "given_name": given,
+                "family_name": family,
+                "status": status,
+                "safety_flags": flags or None,
+                "assigned_mentor_name": "You",
+                "next_contact_due": (now + timedelta(days=i - 2)).date().isoformat(),
+            },
+        )
+        store.create(
+            "case_note",
+            {
+                "participant_id": rec["id"],
+                "contact_kind": "face_to_face",
+                "occurred_at": (now - timedelta(days=3 * i + 1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "text": f"Met {given} for a coffee and talked about the week ahead.",
+            },
+        )
+        progress(i + 1, len(people))
+
+
+def make_demo_opener(
+    profile: Profile, kdf: KdfParams
+) -> Callable[[Callable[[int, int], None]], Store]:
+    def opener(progress: Callable[[int, int], None]) -> Store:
+        store = profile.create(demo_passphrase(), kdf=kdf, actor_name="Demo mentor")
+        module = demo_module()
+        if module is not None:
+            module.generate(store, size="mentor", progress=progress)
+        else:
+            _fallback_demo(store, progress)
+        return store
+
+    return opener
+
+
+def build(config: AppConfig) -> Services:
+    """Build the store worker, the task runner and the window (not shown yet)."""
+    profile = Profile(config.profile_dir)
+    worker = StoreWorker()
+    runner = TaskRunner(worker)
+    options = WindowOptions(
+        kdf=config.kdf,
+        idle_lock_ms=config.idle_lock_ms,
+        autosave_ms=config.autosave_ms,
+        demo_passphrase=demo_passphrase() if config.demo else None,
+        demo_opener=make_demo_opener(profile, config.kdf) if config.demo else None,
+    )
+    window = MainWindow(profile, runner, options)
+    runner.setParent(window)
+    return Services(config, profile, worker, runner, window)
+
+
+def run_gui(profile_dir: Path | None, demo: bool) -> int:
+    """Run the desktop program until its window closes; returns the exit code."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    app.setApplicationName("Mentor Desk")
+    app.setOrganizationName("Mentor Desk")
+    app.setDesktopFileName("mentor-desk")
+    apply_theme(app)
+    demo_dir: Path | None = None
+    if demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="mentor-desk-demo-"))
+        profile_dir = demo_dir / "profile"
+    profile_dir = profile_dir or default_profile_dir()
+    guard = SingleInstance(profile_dir)
+    if not guard.claim():
+        log.info("already running for this profile; asked it to come to the front")
+        return 0
+    services = build(AppConfig(profile_dir=profile_dir, demo=demo))
+    guard.raise_requested.connect(services.window.raise_window)
+    try:
+        services.window.show()
+        services.window.start()
+        return int(app.exec())
+    finally:
+        services.shutdown()
+        guard.release()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

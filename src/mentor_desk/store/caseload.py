@@ -1,0 +1,141 @@
+"""The caseload query: one row per participant with the figures that matter in the field.
+
+One SQL statement with a grouped subquery per figure (latest contact, next meeting, open
+referrals and follow-ups, overdue steps), joined to the participant table, so the first
+screen stays fast for an office-size store (2,000 participants, 100,000 notes). Qt-free.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from mentor_desk.store.records import Store
+
+OPEN_REFERRAL_STATUSES = ("suggested", "made", "accepted")
+
+_SQL = """
+WITH last_contact AS (
+    SELECT participant_id, max(occurred_at) AS last_at
+    FROM case_note
+    WHERE deleted = 0 AND contact_kind != 'attempted'
+    GROUP BY participant_id
+), next_meeting AS (
+    SELECT participant_id, max(next_meeting_at) AS meeting_at
+    FROM release_day
+    WHERE deleted = 0 AND next_meeting_at IS NOT NULL
+    GROUP BY participant_id
+), referrals AS (
+    SELECT participant_id,
+           count(*) AS open_n,
+           sum(CASE WHEN follow_up_on IS NOT NULL AND follow_up_on <= :today
+                    THEN 1 ELSE 0 END) AS follow_n
+    FROM referral
+    WHERE deleted = 0 AND status IN ('suggested', 'made', 'accepted')
+    GROUP BY participant_id
+), steps AS (
+    SELECT participant_id, count(*) AS overdue_n
+    FROM goal_step
+    WHERE deleted = 0 AND coalesce(done, 0) = 0 AND due_date IS NOT NULL AND due_date < :today
+    GROUP BY participant_id
+)
+SELECT p.id, p.reference, p.given_name, p.family_name, p.preferred_name, p.status,
+       p.assigned_mentor_name, p.safety_flags, p.next_contact_due,
+       lc.last_at, nm.meeting_at,
+       coalesce(r.open_n, 0) AS open_referrals,
+       coalesce(r.follow_n, 0) AS follow_ups_due,
+       coalesce(s.overdue_n, 0) AS overdue_steps
+FROM participant AS p
+LEFT JOIN last_contact AS lc ON lc.participant_id = p.id
+LEFT JOIN next_meeting AS nm ON nm.participant_id = p.id
+LEFT JOIN referrals AS r ON r.participant_id = p.id
+LEFT JOIN steps AS s ON s.participant_id = p.id
+WHERE p.deleted = 0
+"""
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """One participant as the caseload shows them. Dates are local ``date`` objects."""
+
+    participant_id: str
+    reference: str
+    name: str
+    status: str
+    mentor: str
+    last_contact: date | None
+    days_since_contact: int | None
+    next_contact_due: date | None
+    open_referrals: int
+    overdue_steps: int
+    follow_ups_due: int
+    safety_flags: tuple[str, ...]
+
+    @property
+    def due_now(self) -> bool:
+        """Someone to see or chase today: contact due or overdue, steps or follow-ups late."""
+        today = date.today()
+        contact_due = self.next_contact_due is not None and self.next_contact_due <= today
+        return contact_due or self.overdue_steps > 0 or self.follow_ups_due > 0
+
+
+def display_name(given: str | None, family: str | None, preferred: str | None) -> str:
+    """ "Preferred Family" when a preferred name is known, else "Given Family"."""
+    first = (preferred or "").strip() or (given or "").strip()
+    return " ".join(part for part in (first, (family or "").strip()) if part)
+
+
+def _local_date(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        if "T" not in iso:
+            return date.fromisoformat(iso[:10])
+        instant = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        if instant.tzinfo is None:
+            instant = instant.replace(tzinfo=UTC)
+        return instant.astimezone().date()
+    except ValueError:
+        return None
+
+
+def _row(r: dict[str, Any], today: date) -> CaseloadRow:
+    last = _local_date(r["last_at"])
+    due = _local_date(r["next_contact_due"]) or _local_date(r["meeting_at"])
+    flags_raw = r["safety_flags"]
+    flags: tuple[str, ...] = ()
+    if flags_raw:
+        try:
+            flags = tuple(str(f) for f in json.loads(flags_raw) if str(f).strip())
+        except (ValueError, TypeError):
+            flags = ()
+    return CaseloadRow(
+        participant_id=r["id"],
+        reference=r["reference"] or "",
+        name=display_name(r["given_name"], r["family_name"], r["preferred_name"]),
+        status=r["status"] or "",
+        mentor=r["assigned_mentor_name"] or "",
+        last_contact=last,
+        days_since_contact=None if last is None else max(0, (today - last).days),
+        next_contact_due=due,
+        open_referrals=int(r["open_referrals"]),
+        overdue_steps=int(r["overdue_steps"]),
+        follow_ups_due=int(r["follow_ups_due"]),
+        safety_flags=flags,
+    )
+
+
+def caseload(
+    store: Store, *, today: date | None = None, participant_id: str | None = None
+) -> list[CaseloadRow]:
+    """Every participant in the store (or just one), ordered by reference."""
+    today = today or date.today()
+    sql = _SQL
+    params: dict[str, Any] = {"today": today.isoformat()}
+    if participant_id is not None:
+        sql += " AND p.id = :pid"
+        params["pid"] = participant_id
+    sql += " ORDER BY p.reference"
+    return [_row(r, today) for r in store.conn.execute(sql, params)]

@@ -1,0 +1,208 @@
+"""Item models for the caseload: a table model of :class:`CaseloadRow` and its filter proxy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from mentor_desk.store.caseload import CaseloadRow
+from mentor_desk.ui.widgets import day, plain
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS = (
+    "Reference",
+    "Name",
+    "Status",
+    "Mentor",
+    "Last contact",
+    "Next contact due",
+    "Open referrals",
+    "Overdue steps",
+    "Safety",
+)
+REF, NAME, STATUS, MENTOR, LAST, NEXT, REFERRALS, STEPS, SAFETY = range(len(COLUMNS))
+_NUMERIC = {LAST, REFERRALS, STEPS, SAFETY}
+_FAR = 10**6
+
+
+def days_ago(days: int | None) -> str:
+    if days is None:
+        return "Never"
+    if days == 0:
+        return "Today"
+    return "1 day ago" if days == 1 else f"{days} days ago"
+
+
+class CaseloadModel(QAbstractTableModel):
+    """One row per participant; columns as in :data:`COLUMNS`.
+
+    ``DisplayRole`` is text for people, ``SORT_ROLE`` a value that sorts sensibly (ints,
+    ISO dates, lower-case text), ``ID_ROLE`` the participant id.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseloadRow] = []
+        self._today = date.today()
+
+    def set_rows(self, rows: Sequence[CaseloadRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._today = date.today()
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def row_at(self, row: int) -> CaseloadRow:
+        return self._rows[row]
+
+    def rows(self) -> list[CaseloadRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == LAST:
+            return "Days since the last contact (attempts that did not reach them not counted)"
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, col = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, col, accessible=role != Qt.ItemDataRole.DisplayRole)
+        if role == SORT_ROLE:
+            return self._sort_key(row, col)
+        if role == ID_ROLE:
+            return row.participant_id
+        if role == Qt.ItemDataRole.ToolTipRole and col == SAFETY and row.safety_flags:
+            return "\n".join(row.safety_flags)
+        if role == Qt.ItemDataRole.ToolTipRole and col == REFERRALS and row.follow_ups_due:
+            return f"{row.follow_ups_due} follow-up(s) due"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self._is_late(row, col):
+            return QBrush(QColor("#c62828"))
+        return None
+
+    def _is_late(self, row: CaseloadRow, col: int) -> bool:
+        if col == NEXT:
+            return row.next_contact_due is not None and row.next_contact_due < self._today
+        if col == STEPS:
+            return row.overdue_steps > 0
+        if col == REFERRALS:
+            return row.follow_ups_due > 0
+        return col == SAFETY and bool(row.safety_flags)
+
+    def _text(self, row: CaseloadRow, col: int, *, accessible: bool) -> str:
+        if col == REF:
+            return row.reference
+        if col == NAME:
+            return row.name
+        if col == STATUS:
+            return plain(row.status)
+        if col == MENTOR:
+            return row.mentor
+        if col == LAST:
+            return days_ago(row.days_since_contact)
+        if col == NEXT:
+            text = day(row.next_contact_due, self._today)
+            late = row.next_contact_due is not None and row.next_contact_due < self._today
+            return f"Overdue: {text}" if late else text
+        if col == REFERRALS:
+            due = f" ({row.follow_ups_due} to follow up)" if row.follow_ups_due else ""
+            return f"{row.open_referrals}{due}" if row.open_referrals else ""
+        if col == STEPS:
+            return str(row.overdue_steps) if row.overdue_steps else ""
+        if row.safety_flags:
+            n = len(row.safety_flags)
+            if accessible:
+                return f"{n} safety flag{'s' if n > 1 else ''}"
+            return f"⚠ {n}"
+        return "No safety flags" if accessible else ""
+
+    def _sort_key(self, row: CaseloadRow, col: int) -> Any:
+        if col == LAST:
+            return _FAR if row.days_since_contact is None else row.days_since_contact
+        if col == NEXT:
+            return row.next_contact_due.isoformat() if row.next_contact_due else "9999-12-31"
+        if col == REFERRALS:
+            return row.open_referrals
+        if col == STEPS:
+            return row.overdue_steps
+        if col == SAFETY:
+            return len(row.safety_flags)
+        return self._text(row, col, accessible=False).casefold()
+
+
+class CaseloadFilter(QSortFilterProxyModel):
+    """Filters the caseload by status, "due today or overdue", and a set of matching ids."""
+
+    ALL = ""
+    OPEN = "open"  # everyone whose support has not ended
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._status = self.OPEN
+        self._due_only = False
+        self._ids: set[str] | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_status(self, status: str) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_due_only(self, due_only: bool) -> None:
+        self.beginFilterChange()
+        self._due_only = due_only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_ids(self, ids: set[str] | None) -> None:
+        """Only show these participants (a search result); None shows everyone."""
+        self.beginFilterChange()
+        self._ids = ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, CaseloadModel) or source_parent.isValid():
+            return True
+        row = model.row_at(source_row)
+        if self._status == self.OPEN and row.status == "closed":
+            return False
+        if self._status not in (self.ALL, self.OPEN) and row.status != self._status:
+            return False
+        if self._due_only and not row.due_now:
+            return False
+        return self._ids is None or row.participant_id in self._ids

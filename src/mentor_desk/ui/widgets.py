@@ -1,0 +1,83 @@
+"""Small shared pieces: accessible naming, plain labels for stored codes, dates for people."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TypeVar
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from mentor_desk.domain import resources
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str, description: str = "") -> W:
+    """Give ``widget`` the name a screen reader says (and optionally a longer description)."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
+    """A QLabel with a style role (title, subtitle, hint, error, banner)."""
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+_SPECIAL_LABELS: dict[str, str] = {}
+
+
+def _special() -> dict[str, str]:
+    if not _SPECIAL_LABELS:
+        _SPECIAL_LABELS.update(resources.contact_kind_labels())
+        _SPECIAL_LABELS.update(resources.pathway_labels())
+        _SPECIAL_LABELS.update(resources.labels("closure_reasons.json", "participant"))
+    return _SPECIAL_LABELS
+
+
+def plain(code: str | None) -> str:
+    """A stored code as words: "post_sentence_supervision" → "Post sentence supervision"."""
+    if not code:
+        return ""
+    special = _special()
+    if code in special:
+        return special[code]
+    words = code.replace("_", " ")
+    return words[:1].upper() + words[1:]
+
+
+def day(value: date | None, today: date | None = None) -> str:
+    """A date as people say it: "Today", "Tomorrow", "Yesterday", or "Mon 23 Nov 2026"."""
+    if value is None:
+        return ""
+    today = today or date.today()
+    delta = (value - today).days
+    if delta == 0:
+        return "Today"
+    if delta == 1:
+        return "Tomorrow"
+    if delta == -1:
+        return "Yesterday"
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def local_time(iso: str | None) -> str:
+    """A stored UTC instant in local time: "Mon 23 Nov 2026, 14:05"."""
+    if not iso:
+        return ""
+    try:
+        instant = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return iso
+    return f"{instant:%a} {instant.day} {instant:%b %Y, %H:%M}"
+
+
+def set_error(widget: QLabel, message: str) -> None:
+    """Show ``message`` (or hide the label when empty)."""
+    widget.setText(message)
+    widget.setVisible(bool(message))

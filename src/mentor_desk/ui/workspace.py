@@ -1,0 +1,289 @@
+"""A participant's workspace: the always-visible header and the tabs of their record.
+
+The header shows name, reference, status and — in a red banner — the safety flags, on every
+tab. Overview holds the editable profile, what is due and recent activity; Notes is
+:mod:`mentor_desk.ui.notes`; the other tabs arrive with later work and say so plainly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentor_desk.store.caseload import CaseloadRow, caseload, display_name
+from mentor_desk.store.records import Record, Store
+from mentor_desk.ui.notes import NotesTab
+from mentor_desk.ui.participant_form import ParticipantForm
+from mentor_desk.ui.tasks import TaskRunner
+from mentor_desk.ui.widgets import day, label, local_time, named, plain, set_error
+
+COMING = (
+    ("Release day", "The release-day checklist and first probation appointment will be here."),
+    ("Plan", "The needs assessment and action plan (goals and steps) will be here."),
+    ("Signposting", "Services and referrals for this person will be here."),
+    ("Sessions && check-ins", "Sport sessions attended and wellbeing check-ins will be here."),
+    ("History", "Every change to this record, and who made it, will be here."),
+)
+
+
+@dataclass
+class ParticipantData:
+    """Everything the workspace shows, read in one operation on the worker."""
+
+    record: Record
+    row: CaseloadRow | None
+    notes: list[Record]
+    amendments: dict[str, list[Record]] = field(default_factory=dict)
+    overdue_steps: list[Record] = field(default_factory=list)
+    follow_ups: list[Record] = field(default_factory=list)
+
+
+def load_participant(store: Store, participant_id: str) -> ParticipantData | None:
+    record = store.get("participant", participant_id)
+    if record is None:
+        return None
+    rows = caseload(store, participant_id=participant_id)
+    notes = store.list("case_note", participant_id=participant_id, order_by=["-occurred_at"])
+    amendments: dict[str, list[Record]] = {}
+    for a in store.list("note_amendment", participant_id=participant_id, order_by=["created_at"]):
+        amendments.setdefault(a["note_id"], []).append(a)
+    today = date.today().isoformat()
+    steps = [
+        s
+        for s in store.list("goal_step", participant_id=participant_id, order_by=["due_date"])
+        if not s.get("done") and s.get("due_date") and s["due_date"] < today
+    ]
+    follow = [
+        r
+        for r in store.list("referral", participant_id=participant_id, order_by=["follow_up_on"])
+        if r["status"] in ("suggested", "made", "accepted")
+        and r.get("follow_up_on")
+        and r["follow_up_on"] <= today
+    ]
+    return ParticipantData(record, rows[0] if rows else None, notes, amendments, steps, follow)
+
+
+class Header(QWidget):
+    """Name, reference and status, and the safety flags as a red banner."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 4)
+        row = QHBoxLayout()
+        self.name = label("", "title")
+        self.facts = label("", "subtitle")
+        row.addWidget(self.name)
+        row.addSpacing(12)
+        row.addWidget(self.facts, 1)
+        layout.addLayout(row)
+        self.banner = label("", "banner", wrap=True)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+    def show_record(self, record: Record) -> None:
+        self.name.setText(
+            display_name(
+                record.get("given_name"), record.get("family_name"), record.get("preferred_name")
+            )
+        )
+        pronouns = f" · {record['pronouns']}" if record.get("pronouns") else ""
+        self.facts.setText(f"{record['reference']} · {plain(record['status'])}{pronouns}")
+        flags = record.get("safety_flags") or []
+        self.banner.setText("⚠ Safety: " + " · ".join(flags) if flags else "")
+        self.banner.setAccessibleName(self.banner.text())
+        self.banner.setVisible(bool(flags))
+
+
+class Overview(QWidget):
+    """The editable profile beside what is due and recent activity.
+
+    Signals:
+        saved(): the profile was saved.
+    """
+
+    saved = Signal()
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._record: Record | None = None
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.form = ParticipantForm()
+        scroll = named(QScrollArea(), "Profile")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        left.addWidget(scroll, 1)
+        bottom = QHBoxLayout()
+        self.error = label("", "error", wrap=True)
+        self.error.hide()
+        self.saved_hint = label("", "hint")
+        self.save_button = named(QPushButton("Save profile"), "Save profile")
+        self.save_button.setToolTip("Save changes to the profile (Ctrl+S)")
+        self.save_button.setEnabled(False)
+        bottom.addWidget(self.saved_hint, 1)
+        bottom.addWidget(self.save_button)
+        left.addWidget(self.error)
+        left.addLayout(bottom)
+        layout.addLayout(left, 3)
+        right = QVBoxLayout()
+        right.addWidget(label("What is due", "subtitle"))
+        self.due = label("", "", wrap=True)
+        self.due.setAlignment(Qt.AlignmentFlag.AlignTop)
+        right.addWidget(self.due)
+        right.addSpacing(12)
+        right.addWidget(label("Recent activity", "subtitle"))
+        self.recent = label("", "", wrap=True)
+        self.recent.setAlignment(Qt.AlignmentFlag.AlignTop)
+        right.addWidget(self.recent)
+        right.addStretch(1)
+        layout.addLayout(right, 2)
+        self.form.changed.connect(self._changed)
+        self.save_button.clicked.connect(self.save)
+
+    def show_data(self, data: ParticipantData) -> None:
+        self._record = data.record
+        self.form.set_values(data.record)
+        self.save_button.setEnabled(False)
+        self.due.setText(_due_text(data))
+        recent = [
+            f"• {local_time(n['occurred_at'])} — {plain(n['contact_kind'])}" for n in data.notes[:5]
+        ]
+        self.recent.setText("\n".join(recent) or "No notes yet.")
+
+    def _changed(self) -> None:
+        self.save_button.setEnabled(True)
+        self.saved_hint.setText("Unsaved changes")
+
+    @property
+    def dirty(self) -> bool:
+        return self.save_button.isEnabled()
+
+    def save(self) -> None:
+        if self._record is None:
+            return
+        self.form.show_all_errors()
+        if not self.form.valid:
+            return
+        pid = self._record["id"]
+        changes: dict[str, Any] = {k: v for k, v in self.form.values().items() if k != "reference"}
+        self.save_button.setEnabled(False)
+        self._runner.run(
+            lambda store: store.update("participant", pid, changes),
+            lambda _r: self._saved(),
+            self._failed,
+            writes=True,
+        )
+
+    def _saved(self) -> None:
+        set_error(self.error, "")
+        self.saved_hint.setText("Saved")
+        self.saved.emit()
+
+    def _failed(self, message: str, _e: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        set_error(self.error, message)
+
+
+def _due_text(data: ParticipantData) -> str:
+    lines = []
+    row = data.row
+    if row and row.next_contact_due:
+        late = " (overdue)" if row.next_contact_due < date.today() else ""
+        lines.append(f"• Next contact: {day(row.next_contact_due)}{late}")
+    if row:
+        seen = "never" if row.last_contact is None else day(row.last_contact)
+        lines.append(f"• Last contact: {seen}")
+    lines += [f"• Step overdue since {s['due_date']}: {s['what']}" for s in data.overdue_steps]
+    lines += [f"• Follow up the referral of {r['referred_on']}" for r in data.follow_ups]
+    return "\n".join(lines) or "Nothing is due."
+
+
+class ParticipantWorkspace(QWidget):
+    """One participant's record, as a tab of the main window.
+
+    Signals:
+        loaded(str): the data arrived; the display name (used as the tab title).
+        changed(): something of this participant was saved.
+        missing(): the participant no longer exists.
+    """
+
+    loaded = Signal(str)
+    changed = Signal()
+    missing = Signal()
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        participant_id: str,
+        autosave_ms: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.participant_id = participant_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = Header()
+        layout.addWidget(self.header)
+        self.tabs = named(QTabWidget(), "Parts of the record")
+        self.overview = Overview(runner)
+        self.notes = NotesTab(runner, participant_id, autosave_ms)
+        self.tabs.addTab(self.overview, "&Overview")
+        self.tabs.addTab(self.notes, "&Notes")
+        for title, text in COMING:
+            page = QWidget()
+            box = QVBoxLayout(page)
+            box.addWidget(label(f"Coming soon. {text}", "hint", wrap=True))
+            box.addStretch(1)
+            self.tabs.addTab(page, title)
+        layout.addWidget(self.tabs, 1)
+        self.overview.saved.connect(self._saved)
+        self.notes.changed.connect(self._saved)
+
+    def reload(self) -> None:
+        pid = self.participant_id
+        self._runner.run(lambda store: load_participant(store, pid), self._show)
+
+    def _show(self, data: ParticipantData | None) -> None:
+        if data is None:
+            self.missing.emit()
+            return
+        self.header.show_record(data.record)
+        if not self.overview.dirty:
+            self.overview.show_data(data)
+        self.notes.set_notes(data.notes, data.amendments)
+        self.loaded.emit(self.header.name.text())
+
+    def _saved(self) -> None:
+        self.changed.emit()
+        self.reload()
+
+    def show_notes(self) -> None:
+        self.tabs.setCurrentWidget(self.notes)
+
+    def new_note(self) -> None:
+        self.show_notes()
+        self.notes.new_note()
+
+    def save(self) -> None:
+        """Ctrl+S: save what the current tab is editing."""
+        if self.tabs.currentWidget() is self.notes and self.notes.save():
+            return
+        if self.tabs.currentWidget() is self.overview:
+            self.overview.save()
+
+    def flush_drafts(self) -> None:
+        self.notes.flush_draft()

@@ -1,0 +1,115 @@
+"""The main path through the program, driven through real widgets."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mentor_desk.store.profile import Profile
+from mentor_desk.ui.note_editor import NoteEditor
+from tests.helpers.ui import (
+    PASSPHRASE,
+    TIMEOUT,
+    add_participant,
+    caseload_ids,
+    current_workspace,
+    first_run,
+    open_note_editor,
+    press,
+    start,
+    unlock,
+    wait_idle,
+)
+
+
+def _write_note(qtbot: QtBot, editor: NoteEditor, text: str) -> None:
+    qtbot.keyClicks(editor.place, "Cafe on Briggate")
+    qtbot.keyClicks(editor.text, text)
+    with qtbot.waitSignal(editor.saved, timeout=TIMEOUT):
+        qtbot.keyClick(editor.text, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_first_run_participant_note_lock_unlock(qtbot: QtBot, make_app: Any) -> None:
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    pid = add_participant(qtbot, services, "Dana", "Whitfield")
+    assert pid
+    ws = current_workspace(services)
+    qtbot.waitUntil(lambda: ws.header.name.text() == "Dana Whitfield", timeout=TIMEOUT)
+    editor = open_note_editor(qtbot, services)
+    _write_note(qtbot, editor, "Met at the gate, talked about housing")
+    wait_idle(qtbot, services)
+    qtbot.waitUntil(lambda: ws.notes.model.rowCount() == 1, timeout=TIMEOUT)
+
+    press(qtbot, services, "Ctrl+L")
+    assert services.window.stack.currentWidget() is services.window.unlock_page
+    assert services.window.workspaces() == []
+    assert services.window.caseload.model.rowCount() == 0
+    wait_idle(qtbot, services)
+    assert not services.worker.is_open
+
+    unlock(qtbot, services)
+    qtbot.waitUntil(lambda: caseload_ids(services) == [pid], timeout=TIMEOUT)
+    services.window.open_participant(pid)
+    ws = current_workspace(services)
+    qtbot.waitUntil(lambda: ws.notes.model.rowCount() == 1, timeout=TIMEOUT)
+    text = ws.notes.model.index(0, 0).data()
+    assert "Face to face" in text
+    assert "housing" in text
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
+
+
+def test_wrong_passphrase_shows_message_and_changes_nothing(
+    qtbot: QtBot, make_app: Any, profile_dir: Path
+) -> None:
+    Profile(profile_dir).create(
+        PASSPHRASE,
+        kdf=__import__("mentor_desk.store.keys", fromlist=["KdfParams"]).KdfParams.fast_for_tests(),
+    ).close()
+    before = _digest(profile_dir)
+    services = make_app()
+    start(qtbot, services)
+    page = services.window.unlock_page
+    assert services.window.stack.currentWidget() is page
+    qtbot.keyClicks(page.passphrase, "not my passphrase")
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=TIMEOUT)
+    wait_idle(qtbot, services)
+    assert "not right" in page.error.text()
+    assert services.window.stack.currentWidget() is page
+    assert not services.worker.is_open
+    assert _digest(profile_dir) == before
+
+
+def test_keychain_box_only_when_a_keychain_exists(qtbot: QtBot, make_app: Any) -> None:
+    services = make_app()
+    start(qtbot, services)
+    assert services.window.first_run.keychain_box.isHidden()
+    assert services.window.unlock_page.keychain_box.isHidden()
+
+
+def test_keychain_unlocks_next_time(qtbot: QtBot, make_app: Any, memory_keyring: Any) -> None:
+    services = make_app()
+    start(qtbot, services)
+    page = services.window.first_run
+    assert page.keychain_box.isVisibleTo(services.window)
+    page.keychain_box.setChecked(True)
+    first_run(qtbot, services)
+    assert memory_keyring.items
+    press(qtbot, services, "Ctrl+L")
+    wait_idle(qtbot, services)
+    second = make_app()
+    with qtbot.waitSignal(second.window.unlocked, timeout=TIMEOUT):
+        start(qtbot, second)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from mentor_desk.store import Profile, StoreError, default_profile_dir
+from mentor_desk.store import Profile, Store, StoreError, default_profile_dir
 
 PASSPHRASE_ENV = "MENTOR_DESK_PASSPHRASE"
 
@@ -57,6 +57,64 @@ def _generate_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open(args: argparse.Namespace) -> tuple[Profile, Store]:
+    profile = Profile(Path(args.profile_dir) if args.profile_dir else default_profile_dir())
+    store = profile.unlock_from_keychain() or profile.unlock(_passphrase(confirm=False))
+    return profile, store
+
+
+def _join(args: argparse.Namespace) -> int:
+    from mentor_desk.sync import SyncError
+    from mentor_desk.sync.account import join
+
+    profile, store = _open(args)
+    password = os.environ.get("MENTOR_DESK_PASSWORD") or getpass.getpass("Server password: ")
+    try:
+        account = join(store, args.server, args.username, password, args.device_name)
+    except SyncError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(f"joined {account.url} as device {account.device_id} ({account.role})")
+    del profile
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from mentor_desk.sync import SyncError
+    from mentor_desk.sync.account import account_of, engine_for
+
+    profile, store = _open(args)
+    closed = False
+
+    def wipe() -> None:
+        nonlocal closed
+        store.conn.close()
+        closed = True
+        profile.wipe()
+
+    try:
+        account = account_of(store)
+        if account is None:
+            print(
+                "error: this profile has not joined a server (use 'mentor-desk join')",
+                file=sys.stderr,
+            )
+            return 1
+        engine = engine_for(account, lambda fn: fn(store), on_revoked=wipe)
+        engine.allow_mass_delete = args.allow_mass_delete
+        report = engine.run_once()
+    except SyncError as exc:
+        print(f"sync stopped: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if not closed:
+            store.close()
+    print(report.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentor-desk", description=__doc__)
     parser.add_argument(
@@ -72,6 +130,20 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--size", choices=("tiny", "mentor", "office", "region"), default="mentor")
     gen.add_argument("--seed", type=int, default=7)
     gen.add_argument("--profile-dir", dest="profile_dir", default=argparse.SUPPRESS)
+    joiner = sub.add_parser(
+        "join", help="join a partnership server (password from MENTOR_DESK_PASSWORD or a prompt)"
+    )
+    joiner.add_argument("--server", required=True, help="https://… address of the server")
+    joiner.add_argument("--username", required=True)
+    joiner.add_argument("--device-name", default=None)
+    joiner.add_argument("--profile-dir", dest="profile_dir", default=argparse.SUPPRESS)
+    syncer = sub.add_parser("sync", help="run one full sync cycle and print a summary")
+    syncer.add_argument("--profile-dir", dest="profile_dir", default=argparse.SUPPRESS)
+    syncer.add_argument(
+        "--allow-mass-delete",
+        action="store_true",
+        help="go on even if the server asks to delete many records",
+    )
     return parser
 
 
@@ -84,6 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "generate-demo":
             return _generate_demo(args)
+        if args.command == "join":
+            return _join(args)
+        if args.command == "sync":
+            return _sync(args)
         from mentor_desk.app import run_gui  # type: ignore[import-not-found, unused-ignore]
 
         code: int = run_gui(Path(args.profile_dir) if args.profile_dir else None, args.demo)

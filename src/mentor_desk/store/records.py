@@ -254,11 +254,9 @@ class Store:
             self.conn.execute(
                 f"INSERT INTO {q(ent.name)} ({cols}) VALUES ({marks})", list(row.values())
             )
-            self._index(ent, rid)
+            self._index(ent, rid, fresh=True)
             self._outbox(ent, rid, _participant_of(ent, rid, clean), "upsert", 0, clean, {})
-        rec = self.get(ent.name, rid)
-        assert rec is not None
-        return rec
+        return _decode_row(ent, row)
 
     def update(self, entity_name: str, record_id: str, changes: Mapping[str, Any]) -> Record:
         """Change some fields of a record; validates the whole result first."""
@@ -267,7 +265,7 @@ class Store:
             current = self.get(ent.name, record_id)
             if current is None:
                 raise RecordMissing(ent.name)
-            if ent.append_only and current["version"] > 0:
+            if ent.append_only and _synced(current):
                 raise AppendOnly()
             changed = {k: v for k, v in changes.items() if current.get(k) != v}
             unknown = [
@@ -308,7 +306,7 @@ class Store:
             current = self.get(ent.name, record_id)
             if current is None:
                 raise RecordMissing(ent.name)
-            if ent.append_only and current["version"] > 0:
+            if ent.append_only and _synced(current):
                 raise AppendOnly()
             self.conn.execute(
                 f"UPDATE {q(ent.name)} SET deleted = 1, updated_at = ?, updated_by = ? "
@@ -341,28 +339,35 @@ class Store:
         ).fetchone()
         return None if row is None else int(row["r"]) * 64 + _ENTITY_NUMBER[ent.name]
 
-    def _index(self, ent: Entity, record_id: str) -> None:
+    def _index(self, ent: Entity, record_id: str, *, fresh: bool = False) -> None:
+        """Write the record's full-text entry (``fresh``: it has none yet)."""
         if not ent.searchable:
             return
         cols = ", ".join(q(f.name) for f in ent.searchable)
         pcol = "id" if ent.name == "participant" else ("participant_id" if ent.scoped else "NULL")
         row = self.conn.execute(
-            f"SELECT {cols}, {pcol} AS pid FROM {q(ent.name)} WHERE id = ?", (record_id,)
+            f"SELECT rowid AS r, {cols}, {pcol} AS pid FROM {q(ent.name)} WHERE id = ?",
+            (record_id,),
         ).fetchone()
-        rowid = self._rowid(ent, record_id)
-        self.conn.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
+        rowid = int(row["r"]) * 64 + _ENTITY_NUMBER[ent.name]
+        if not fresh:
+            self.conn.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
         body = "\n".join(str(row[f.name]) for f in ent.searchable if row[f.name])
         self.conn.execute(
             "INSERT INTO search_index (rowid, entity, record_id, participant_id, body) "
             "VALUES (?, ?, ?, ?, ?)",
             (rowid, ent.name, record_id, row["pid"], body),
         )
+        self.conn.execute(
+            "INSERT OR REPLACE INTO search_doc (rowid, participant_id) VALUES (?, ?)",
+            (rowid, row["pid"]),
+        )
 
     def _unindex(self, ent: Entity, record_id: str) -> None:
         if ent.searchable:
-            self.conn.execute(
-                "DELETE FROM search_index WHERE rowid = ?", (self._rowid(ent, record_id),)
-            )
+            rowid = self._rowid(ent, record_id)
+            self.conn.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))
+            self.conn.execute("DELETE FROM search_doc WHERE rowid = ?", (rowid,))
 
     def _outbox(
         self,
@@ -446,7 +451,8 @@ class Store:
         if query is None:
             return set()
         rows = self.conn.execute(
-            "SELECT DISTINCT participant_id FROM search_index WHERE search_index MATCH ? "
+            "SELECT DISTINCT participant_id FROM search_doc WHERE rowid IN "
+            "(SELECT rowid FROM search_index WHERE search_index MATCH ?) "
             f"AND participant_id IS NOT NULL LIMIT {int(limit)}",
             (query,),
         )
@@ -501,6 +507,11 @@ class Store:
             "lower(trim(family_name)), date_of_birth HAVING count(*) > 1"
         )
         return [sorted(r["ids"].split()) for r in rows]
+
+
+def _synced(rec: Record) -> bool:
+    """Has the server accepted this record (pulled back, or acknowledged after a push)?"""
+    return bool(rec["version"] > 0 or rec["field_versions"])
 
 
 def _row_factory(cursor: Any, row: tuple[Any, ...]) -> dict[str, Any]:

@@ -1,0 +1,295 @@
+"""Sync bookkeeping inside the store: acknowledging pushed changes, applying pulled ones.
+
+The sync engine (``mentor_desk.sync``) decides *what* to do; these functions do it to the
+store, each in one local transaction, so every step is safe to repeat after a crash
+(SYNC.md "One sync cycle"): results are stored before outbox rows are removed, and a pulled
+page is applied together with the cursor that covers it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mentor_desk.domain.ids import uuid7
+from mentor_desk.domain.validation import utc_now_iso
+from mentor_desk.domain.vocabulary import ENTITIES, Entity, entity
+from mentor_desk.store.records import Store, _encode
+from mentor_desk.store.schema import q
+
+CURSOR_KEY = "sync_cursor"
+
+
+@dataclass(frozen=True)
+class PushResult:
+    """The server's answer for one outbox row."""
+
+    device_seq: int
+    status: str  # applied | merged | rejected
+    version: int = 0
+    conflicts: Sequence[Mapping[str, Any]] = ()
+    reason: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class RemoteChange:
+    """One pulled change: the record's full current state on the server."""
+
+    entity: str
+    id: str
+    seq: int
+    version: int
+    deleted: bool
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    field_versions: Mapping[str, int] = field(default_factory=dict)
+
+
+def cursor(store: Store) -> int:
+    return int(store.meta(CURSOR_KEY, "0") or 0)
+
+
+def acknowledge(store: Store, results: Iterable[PushResult]) -> dict[str, int]:
+    """Store push results, then drop their outbox rows, in one transaction.
+
+    Applied and merged changes stamp the local record with the server's version; rejected
+    ones move to ``needs_attention`` with the reason (never silently dropped).
+    Returns counts by status.
+    """
+    counts = {"applied": 0, "merged": 0, "rejected": 0}
+    with store.transaction():
+        for res in results:
+            row = store.conn.execute(
+                "SELECT * FROM outbox WHERE device_seq = ?", (res.device_seq,)
+            ).fetchone()
+            if row is None:  # already acknowledged by an earlier, interrupted run
+                continue
+            counts[res.status] = counts.get(res.status, 0) + 1
+            if res.status == "rejected":
+                store.conn.execute(
+                    "INSERT OR REPLACE INTO needs_attention (device_seq, entity, record_id,"
+                    " participant_id, op, fields, reason, detail, at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        row["device_seq"],
+                        row["entity"],
+                        row["record_id"],
+                        row["participant_id"],
+                        row["op"],
+                        row["fields"],
+                        res.reason or "rejected",
+                        res.detail,
+                        utc_now_iso(),
+                    ),
+                )
+            else:
+                _stamp(
+                    store,
+                    entity(row["entity"]),
+                    row["record_id"],
+                    json.loads(row["fields"]),
+                    res.version,
+                )
+                for c in res.conflicts:
+                    _record_conflict(
+                        store, row["entity"], row["record_id"], row["participant_id"], c
+                    )
+            store.conn.execute("DELETE FROM outbox WHERE device_seq = ?", (res.device_seq,))
+    return counts
+
+
+def _stamp(
+    store: Store, ent: Entity, record_id: str, fields: Mapping[str, Any], version: int
+) -> None:
+    rec = store.conn.execute(
+        f"SELECT version, field_versions FROM {q(ent.name)} WHERE id = ?", (record_id,)
+    ).fetchone()
+    if rec is None or version <= 0:
+        return
+    fv = json.loads(rec["field_versions"] or "{}")
+    for name in fields:
+        fv[name] = max(int(fv.get(name, 0)), version)
+    # Only the field versions: they are the base of the next local edit. The record's own
+    # version moves when the pull brings the server's whole state, so a change another
+    # device made in between is never skipped as "already have it".
+    store.conn.execute(
+        f"UPDATE {q(ent.name)} SET field_versions = ? WHERE id = ?",
+        (json.dumps(fv, sort_keys=True), record_id),
+    )
+
+
+def _record_conflict(
+    store: Store, entity_name: str, record_id: str, participant_id: str | None, c: Mapping[str, Any]
+) -> None:
+    store.conn.execute(
+        "INSERT OR REPLACE INTO conflict (id, entity, record_id, participant_id, field, mine,"
+        " theirs, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            str(c.get("id") or uuid7()),
+            entity_name,
+            record_id,
+            participant_id,
+            str(c.get("field", "")),
+            json.dumps(c.get("mine"), ensure_ascii=False),
+            json.dumps(c.get("theirs"), ensure_ascii=False),
+            str(c.get("detail", "")),
+            utc_now_iso(),
+        ),
+    )
+
+
+def pending_fields(store: Store) -> dict[tuple[str, str], set[str]]:
+    """(entity, id) → fields with local changes not yet pushed (deletes mark ``*``)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for row in store.conn.execute("SELECT entity, record_id, op, fields FROM outbox"):
+        names = out.setdefault((row["entity"], row["record_id"]), set())
+        names.update(["*"] if row["op"] == "delete" else json.loads(row["fields"]))
+    return out
+
+
+def deletion_share(store: Store, changes: Sequence[RemoteChange]) -> tuple[int, int]:
+    """How many local records this page would delete, and how many there are."""
+    doomed = 0
+    total = 0
+    for ent in ENTITIES.values():
+        total += store.count(ent.name)
+    for ch in changes:
+        if ch.deleted and ch.entity in ENTITIES and store.get(ch.entity, ch.id) is not None:
+            doomed += 1
+    return doomed, total
+
+
+def apply_page(
+    store: Store, changes: Sequence[RemoteChange], next_cursor: int, *, seen_table: bool = False
+) -> int:
+    """Apply pulled changes and advance the cursor in **one** transaction.
+
+    Fields with a local change still in the outbox keep the local value (it will be pushed
+    and merged by the server); everything else takes the server's state. Returns how many
+    records changed locally.
+    """
+    applied = 0
+    with store.transaction():
+        pending = pending_fields(store)
+        for ch in changes:
+            if ch.entity not in ENTITIES:
+                continue  # a record type from a newer schema; it comes again after upgrade
+            if seen_table:
+                store.conn.execute(
+                    "INSERT OR IGNORE INTO resync_seen (entity, id) VALUES (?, ?)",
+                    (ch.entity, ch.id),
+                )
+            applied += _apply_one(
+                store, entity(ch.entity), ch, pending.get((ch.entity, ch.id), set())
+            )
+        store.set_meta(CURSOR_KEY, str(next_cursor))
+    return applied
+
+
+def _apply_one(store: Store, ent: Entity, ch: RemoteChange, pending: set[str]) -> int:
+    current = store.conn.execute(
+        f"SELECT version, field_versions, deleted FROM {q(ent.name)} WHERE id = ?", (ch.id,)
+    ).fetchone()
+    if current is not None and int(current["version"]) >= ch.version and not pending:
+        return 0  # already have this or newer
+    if "*" in pending:
+        return 0  # deleted here, not pushed yet: the server will decide (edit vs delete)
+    fields = {k: v for k, v in ch.fields.items() if ent.has(k) and k not in pending}
+    now = utc_now_iso()
+    fv = dict(json.loads(current["field_versions"] or "{}")) if current is not None else {}
+    fv.update({k: int(v) for k, v in ch.field_versions.items() if k not in pending})
+    meta = {
+        "version": ch.version,
+        "field_versions": json.dumps(fv, sort_keys=True),
+        "deleted": 1 if ch.deleted else 0,
+        "updated_at": now,
+    }
+    enc = _encode(ent, fields)
+    if current is None:
+        row = {
+            **{f.name: None for f in ent.fields},
+            **enc,
+            **meta,
+            "id": ch.id,
+            "created_at": now,
+            "created_by": None,
+            "updated_by": None,
+        }
+        cols = ", ".join(q(c) for c in row)
+        store.conn.execute(
+            f"INSERT INTO {q(ent.name)} ({cols}) VALUES ({', '.join('?' for _ in row)})",
+            list(row.values()),
+        )
+    else:
+        if not pending:  # a full replace: fields the server no longer has become empty
+            enc = {**{f.name: None for f in ent.fields}, **enc}
+        sets = {**enc, **meta}
+        store.conn.execute(
+            f"UPDATE {q(ent.name)} SET {', '.join(f'{q(k)} = ?' for k in sets)} WHERE id = ?",
+            [*sets.values(), ch.id],
+        )
+    if ch.deleted:
+        store._unindex(ent, ch.id)
+    else:
+        store._index(ent, ch.id)
+    return 1
+
+
+def purge_participant(store: Store, participant_id: str) -> int:
+    """Remove every local row of one participant (scope removal). Returns rows removed.
+
+    The caller must have pushed that participant's pending changes first.
+    """
+    removed = 0
+    with store.transaction():
+        for ent in ENTITIES.values():
+            if not ent.scoped:
+                continue
+            col = "id" if ent.name == "participant" else "participant_id"
+            ids = [
+                r["id"]
+                for r in store.conn.execute(
+                    f"SELECT id FROM {q(ent.name)} WHERE {col} = ?", (participant_id,)
+                )
+            ]
+            for rid in ids:
+                store._unindex(ent, rid)
+            removed += store.conn.execute(
+                f"DELETE FROM {q(ent.name)} WHERE {col} = ?", (participant_id,)
+            ).rowcount
+        for table in ("draft", "conflict", "needs_attention"):
+            store.conn.execute(f"DELETE FROM {table} WHERE participant_id = ?", (participant_id,))
+    return removed
+
+
+def drop_unseen(store: Store) -> int:
+    """After a full re-download: remove local records the server no longer has, except those
+    with changes still waiting to be pushed."""
+    pending = pending_fields(store)
+    seen = {(r["entity"], r["id"]) for r in store.conn.execute("SELECT * FROM resync_seen")}
+    removed = 0
+    with store.transaction():
+        for ent in ENTITIES.values():
+            for r in list(store.conn.execute(f"SELECT id, version FROM {q(ent.name)}")):
+                key = (ent.name, r["id"])
+                if key in seen or key in pending or int(r["version"]) == 0:
+                    continue
+                store._unindex(ent, r["id"])
+                store.conn.execute(f"DELETE FROM {q(ent.name)} WHERE id = ?", (r["id"],))
+                removed += 1
+    return removed
+
+
+def needs_attention(store: Store) -> list[dict[str, Any]]:
+    rows = store.conn.execute("SELECT * FROM needs_attention ORDER BY device_seq")
+    return [dict(r) for r in rows]
+
+
+def open_conflicts(store: Store) -> list[dict[str, Any]]:
+    rows = store.conn.execute("SELECT * FROM conflict WHERE resolved = 0 ORDER BY at")
+    return [
+        {**r, "mine": json.loads(r["mine"] or "null"), "theirs": json.loads(r["theirs"] or "null")}
+        for r in rows
+    ]

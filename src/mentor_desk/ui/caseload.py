@@ -146,7 +146,7 @@ class CaseloadPage(QWidget):
 
     # -- data ------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._runner.run(caseload, self._loaded)
+        self._runner.run(caseload, self._loaded, owner=self)
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""
@@ -203,7 +203,7 @@ class CaseloadPage(QWidget):
                 self.proxy.set_ids(ids)
                 self._update_texts()
 
-        self._runner.run(lambda store: store.search_participant_ids(text), found)
+        self._runner.run(lambda store: store.search_participant_ids(text), found, owner=self)
 
     def focus_search(self) -> None:
         self.search.setFocus()

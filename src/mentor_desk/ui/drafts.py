@@ -47,6 +47,8 @@ def load_drafts(store: Store) -> list[Draft]:
 class DraftOfferDialog(QDialog):
     """Asks whether to recover one draft. Opened with ``open()``, never blocking.
 
+    Escape or closing the window keeps the draft for next time.
+
     Signals:
         recover(object): the :class:`Draft` to reopen in its participant's notes.
         discard(object): the :class:`Draft` to throw away.
@@ -64,14 +66,13 @@ class DraftOfferDialog(QDialog):
         layout.addWidget(label("Recover the note you were writing?", "title"))
         text = (draft.body.get("text") or "").strip()
         preview = text[:200] + ("…" if len(text) > 200 else "")
-        layout.addWidget(
-            label(
-                f"A note for <b>{_esc(draft.who)}</b> was not saved. It was last kept at "
-                f"{local_time(draft.updated_at)}.",
-                "",
-                wrap=True,
-            )
+        self.message = label(
+            f"A note for <b>{_esc(draft.who)}</b> was not saved. It was last kept at "
+            f"{local_time(draft.updated_at)}.",
+            "",
+            wrap=True,
         )
+        layout.addWidget(self.message)
         quote = QLabel(_esc(preview) or "<i>(no text yet)</i>")
         quote.setWordWrap(True)
         quote.setProperty("role", "demo")
@@ -94,10 +95,6 @@ class DraftOfferDialog(QDialog):
     def _discard(self) -> None:
         self.discard.emit(self.draft)
         self.accept()
-
-    def reject(self) -> None:
-        """Escape or closing the window keeps the draft for next time."""
-        super().reject()
 
 
 def _esc(text: str) -> str:

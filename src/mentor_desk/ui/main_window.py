@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.preparing = PreparingPage()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Caseload and open participants")
+        self.tabs.tabBar().setAccessibleName("Caseload and open participants")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.caseload = CaseloadPage(runner)
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
                 lambda: opener(emit),
                 lambda _s: self._on_unlocked(),
                 lambda m, _e: self._demo_failed(m),
+                owner=self,
             )
         elif self.profile.exists():
             self.show_unlock()
@@ -208,7 +210,7 @@ class MainWindow(QMainWindow):
         self.caseload.focus_search()
         self._refresh_status()
         self.idle.start()
-        self.runner.run(load_drafts, self._offer_drafts)
+        self.runner.run(load_drafts, self._offer_drafts, owner=self)
         self.unlocked.emit()
 
     def lock(self) -> None:
@@ -335,7 +337,7 @@ class MainWindow(QMainWindow):
         self.caseload.refresh()
 
     def _refresh_status(self) -> None:
-        self.runner.run(lambda store: store.outbox_count(), self._show_outbox)
+        self.runner.run(lambda store: store.outbox_count(), self._show_outbox, owner=self)
 
     def _show_outbox(self, count: int) -> None:
         if not self.is_unlocked:

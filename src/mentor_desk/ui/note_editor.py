@@ -265,6 +265,7 @@ class NoteEditor(QWidget):
             lambda store: store.save_draft(key, DRAFT_KIND, body, pid),
             done,
             lambda _m, _e: self.draft_status.setText("The draft could not be kept."),
+            owner=self,
         )
 
     def save(self) -> None:
@@ -287,7 +288,7 @@ class NoteEditor(QWidget):
             return rid
 
         self.save_button.setEnabled(False)
-        self._runner.run(op, self._saved, self._failed, writes=True)
+        self._runner.run(op, self._saved, self._failed, writes=True, owner=self)
 
     def _saved(self, note_id: str) -> None:
         self._dirty = False
@@ -313,7 +314,7 @@ class NoteEditor(QWidget):
         self._timer.stop()
         self._dirty = False
         key = self.draft_key
-        self._runner.run(lambda store: store.delete_draft(key))
+        self._runner.run(lambda store: store.delete_draft(key), owner=self)
         self.closed.emit()
 
     def focus_first(self) -> None:

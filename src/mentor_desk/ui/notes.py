@@ -201,6 +201,7 @@ class NoteView(QWidget):
             lambda _r: self.amended.emit(),
             lambda message, _e: set_error(self.amend_error, message),
             writes=True,
+            owner=self,
         )
 
 

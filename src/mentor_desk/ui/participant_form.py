@@ -245,7 +245,7 @@ class NewParticipantDialog(QDialog):
         layout.addWidget(self.buttons)
         self.save_button.setEnabled(False)
         self.form.set_values({"status": "active"})
-        runner.run(lambda store: store.new_reference(), self._got_reference)
+        runner.run(lambda store: store.new_reference(), self._got_reference, owner=self)
 
     def _got_reference(self, reference: str) -> None:
         self.form.set_values({**self.form.values(), "reference": reference})
@@ -263,6 +263,7 @@ class NewParticipantDialog(QDialog):
             self._saved,
             self._failed,
             writes=True,
+            owner=self,
         )
 
     def _saved(self, participant_id: str) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desk.store import keychain
+from mentor_desk.store.errors import StoreError
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
 from mentor_desk.store.records import Store
@@ -29,6 +30,13 @@ from mentor_desk.ui.theme import icon
 from mentor_desk.ui.widgets import label, named, set_error
 
 MIN_PASSPHRASE = 10
+
+
+class NoKeychainKey(StoreError):
+    """The keychain holds no key that opens this store: ask for the passphrase."""
+
+    def __init__(self) -> None:
+        super().__init__("Type your passphrase to unlock.")
 
 
 def strength_hint(passphrase: str) -> tuple[str, bool]:
@@ -163,6 +171,7 @@ class FirstRunPage(QWidget):
             lambda: profile.create(passphrase, kdf=kdf, use_keychain=use_keychain, actor_name=name),
             lambda _store: self._created(),
             lambda message, _err: self._failed(message),
+            owner=self,
         )
 
     def _set_working(self, working: bool) -> None:
@@ -238,16 +247,18 @@ class UnlockPage(QWidget):
     def try_keychain(self) -> None:
         """Open with the keychain's cached key if this computer may; otherwise do nothing."""
         profile = self._profile
+        if not keychain.available():
+            return
 
         def opener() -> Store:
             store = profile.unlock_from_keychain()
             if store is None:
-                raise LookupError("no usable key in the keychain")
+                raise NoKeychainKey()
             return store
 
         self._set_working(True, "Unlocking…")
         self._runner.open(
-            opener, lambda _s: self._opened(), lambda _m, _e: self._set_working(False)
+            opener, lambda _s: self._opened(), lambda _m, _e: self._set_working(False), owner=self
         )
 
     def _unlock(self) -> None:
@@ -266,7 +277,9 @@ class UnlockPage(QWidget):
 
         set_error(self.error, "")
         self._set_working(True, "Unlocking…")
-        self._runner.open(opener, lambda _s: self._opened(), lambda m, _e: self._failed(m))
+        self._runner.open(
+            opener, lambda _s: self._opened(), lambda m, _e: self._failed(m), owner=self
+        )
 
     def _set_working(self, working: bool, text: str = "Unlock") -> None:
         self.passphrase.setEnabled(not working)

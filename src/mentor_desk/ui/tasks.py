@@ -15,6 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from mentor_desk.domain.validation import ValidationFailed
@@ -39,6 +40,10 @@ def user_message(error: BaseException) -> str:
             f"{e.field.replace('_', ' ')} {e.message}" for e in error.errors
         )
     return f"Something went wrong ({type(error).__name__}). Nothing was lost; try again."
+
+
+def _ignore(_message: str, _error: BaseException) -> None:
+    pass
 
 
 class TaskRunner(QObject):
@@ -85,24 +90,37 @@ class TaskRunner(QObject):
         on_failure: Failure | None = None,
         *,
         writes: bool = False,
+        owner: QObject | None = None,
     ) -> None:
-        """Run ``op(store)`` on the worker; call back on the GUI thread."""
-        self._track(self.worker.submit(op), on_success, on_failure, writes)
+        """Run ``op(store)`` on the worker; call back on the GUI thread.
+
+        Callbacks are skipped if ``owner`` (the widget they update) was deleted meanwhile.
+        """
+        self._track(self.worker.submit(op), on_success, on_failure, writes, owner)
 
     def open(
         self,
         opener: Callable[[], Store],
         on_success: Callable[[Store], None] | None = None,
         on_failure: Failure | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> None:
         """Open (unlock or create) the store on the worker; the KDF never runs here."""
-        self._track(self.worker.open(opener), on_success, on_failure, False)
+        self._track(self.worker.open(opener), on_success, on_failure, False, owner)
 
     def close(self, on_done: Callable[[None], None] | None = None) -> None:
         """Close the store after every operation queued before this call."""
-        self._track(self.worker.close(), on_done, None, False)
+        self._track(self.worker.close(), on_done, None, False, None)
 
-    def _track(self, future: Future[Any], on_success: Any, on_failure: Any, writes: bool) -> None:
+    def _track(
+        self,
+        future: Future[Any],
+        on_success: Any,
+        on_failure: Any,
+        writes: bool,
+        owner: QObject | None,
+    ) -> None:
         self._pending += 1
         if not self._busy_timer.isActive() and not self._busy:
             self._busy_timer.start()
@@ -110,7 +128,7 @@ class TaskRunner(QObject):
         def done(f: Future[Any]) -> None:
             # RuntimeError: the runner was deleted while the worker finished
             with contextlib.suppress(RuntimeError):
-                self._finished.emit((f, on_success, on_failure, writes))
+                self._finished.emit((f, on_success, on_failure, writes, owner))
 
         future.add_done_callback(done)
 
@@ -119,8 +137,12 @@ class TaskRunner(QObject):
             self._busy = True
             self.busy_changed.emit(True)
 
-    def _deliver(self, payload: tuple[Future[Any], Any, Any, bool]) -> None:
-        future, on_success, on_failure, writes = payload
+    def _deliver(self, payload: tuple[Future[Any], Any, Any, bool, QObject | None]) -> None:
+        future, on_success, on_failure, writes, owner = payload
+        if owner is not None and not shiboken6.isValid(owner):
+            on_success = on_failure = None  # the widget that asked is gone
+            if future.exception() is not None:
+                on_failure = _ignore
         self._pending -= 1
         if self._pending == 0:
             self._busy_timer.stop()

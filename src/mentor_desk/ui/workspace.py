@@ -185,6 +185,7 @@ class Overview(QWidget):
             lambda _r: self._saved(),
             self._failed,
             writes=True,
+            owner=self,
         )
 
     def _saved(self) -> None:
@@ -239,6 +240,7 @@ class ParticipantWorkspace(QWidget):
         self.header = Header()
         layout.addWidget(self.header)
         self.tabs = named(QTabWidget(), "Parts of the record")
+        named(self.tabs.tabBar(), "Parts of the record")
         self.overview = Overview(runner)
         self.notes = NotesTab(runner, participant_id, autosave_ms)
         self.tabs.addTab(self.overview, "&Overview")
@@ -255,7 +257,7 @@ class ParticipantWorkspace(QWidget):
 
     def reload(self) -> None:
         pid = self.participant_id
-        self._runner.run(lambda store: load_participant(store, pid), self._show)
+        self._runner.run(lambda store: load_participant(store, pid), self._show, owner=self)
 
     def _show(self, data: ParticipantData | None) -> None:
         if data is None:

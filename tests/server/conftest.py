@@ -29,7 +29,7 @@ from mentor_desk.server.app import create_app
 from mentor_desk.server.config import Settings
 from mentor_desk.server.db import make_engine, migrate
 
-from .helpers import World, build_world
+from .helpers import World, build_world, fast_settings
 
 BACKENDS = ["sqlite", "postgres"]
 
@@ -172,18 +172,6 @@ def database_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -
     cluster.execute(f"CREATE DATABASE {name} TEMPLATE template_md")
     yield cluster.url(name)
     cluster.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-def fast_settings(database_url: str, **overrides: object) -> Settings:
-    """Settings for tests: cheap Argon2 so logins are fast."""
-    values: dict[str, object] = {
-        "database_url": database_url,
-        "argon2_time_cost": 1,
-        "argon2_memory_kib": 64,
-        "argon2_parallelism": 1,
-    }
-    values.update(overrides)
-    return Settings(**values)  # type: ignore[arg-type]
 
 
 @pytest.fixture

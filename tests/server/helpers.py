@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from mentor_desk.domain.ids import uuid7
 from mentor_desk.server import accounts
+from mentor_desk.server.config import Settings
 from mentor_desk.server.deps import ServerContext
 
 PASSWORD = "correct horse battery"
@@ -46,6 +47,18 @@ def goal_fields(participant_id: str) -> dict[str, Any]:
         "goal_text": "Find a flat",
         "status": "in_progress",
     }
+
+
+def fast_settings(database_url: str, **overrides: object) -> Settings:
+    """Settings for tests: cheap Argon2 so logins are fast."""
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "argon2_time_cost": 1,
+        "argon2_memory_kib": 64,
+        "argon2_parallelism": 1,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
 
 
 @dataclass

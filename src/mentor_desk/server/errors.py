@@ -29,7 +29,7 @@ _CODES = {
 }
 
 _DESCRIPTIONS = {
-    400: "Bad request",
+    400: "Bad request: the body could not be read (for example, not UTF-8)",
     401: "Not authenticated: missing or unknown token, or wrong credentials",
     403: "Forbidden: the role may not do this, or the device was revoked",
     404: "Not found, or not in the caller's scope",

@@ -22,7 +22,7 @@ def list_organisations(caller: CurrentCaller, session: SessionDep) -> list[Organ
     return [OrganisationOut.of(o) for o in session.scalars(query)]
 
 
-@router.post("", status_code=201, responses=responses(401, 403, 409, 413, 422))
+@router.post("", status_code=201, responses=responses(400, 401, 403, 409, 413, 422))
 def create_organisation(
     body: OrganisationIn, caller: CurrentCaller, session: SessionDep
 ) -> OrganisationOut:

@@ -19,7 +19,7 @@ def get_policy(caller: CurrentCaller, session: SessionDep) -> Policy:
     return accounts.get_policy(session)
 
 
-@router.put("", responses=responses(401, 403, 413, 422))
+@router.put("", responses=responses(400, 401, 403, 413, 422))
 def put_policy(body: Policy, caller: CurrentCaller, session: SessionDep) -> Policy:
     require_admin(caller.user)
     accounts.set_policy(session, body)

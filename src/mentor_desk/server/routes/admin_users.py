@@ -40,7 +40,7 @@ def list_users(caller: CurrentCaller, session: SessionDep) -> list[AccountOut]:
     return [AccountOut.of(u) for u in session.scalars(query)]
 
 
-@router.post("", status_code=201, responses=responses(401, 403, 409, 413, 422))
+@router.post("", status_code=201, responses=responses(400, 401, 403, 409, 413, 422))
 def create_user(
     body: NewUserIn, caller: CurrentCaller, session: SessionDep, context: ContextDep
 ) -> AccountOut:
@@ -66,7 +66,7 @@ def create_user(
     return AccountOut.of(user)
 
 
-@router.post("/{user_id}/reset-password", responses=responses(401, 403, 404, 413, 422))
+@router.post("/{user_id}/reset-password", responses=responses(400, 401, 403, 404, 413, 422))
 def reset_password(
     user_id: uuid.UUID,
     body: PasswordIn,

@@ -20,7 +20,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 log = logging.getLogger("mentor_desk.server")
 
 
-@router.post("/login", responses=responses(401, 413, 422, 429))
+@router.post("/login", responses=responses(400, 401, 413, 422, 429))
 def login(body: LoginIn, request: Request, session: SessionDep, context: ContextDep) -> LoginOut:
     address = request.client.host if request.client else "unknown"
     result = accounts.login(

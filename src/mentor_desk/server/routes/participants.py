@@ -52,7 +52,7 @@ def get_participant(
     return RecordOut.of(record)
 
 
-@router.post("/{participant_id}/assign", responses=responses(401, 403, 404, 413, 422))
+@router.post("/{participant_id}/assign", responses=responses(400, 401, 403, 404, 413, 422))
 def assign(
     participant_id: uuid.UUID, body: AssignIn, caller: CurrentCaller, session: SessionDep
 ) -> RecordOut:

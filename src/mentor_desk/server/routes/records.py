@@ -46,7 +46,7 @@ def get_record(
     return RecordOut.of(record)
 
 
-@router.put("/{entity}/{record_id}", responses=responses(401, 403, 404, 409, 413, 422))
+@router.put("/{entity}/{record_id}", responses=responses(400, 401, 403, 404, 409, 413, 422))
 def put_record(
     entity: EntityName,
     record_id: uuid.UUID,

@@ -104,6 +104,8 @@ def _sync(args: argparse.Namespace) -> int:
             return 1
         engine = engine_for(account, lambda fn: fn(store), on_revoked=wipe)
         engine.allow_mass_delete = args.allow_mass_delete
+        if args.batch:
+            engine.push_batch = engine.pull_limit = args.batch
         report = engine.run_once()
     except SyncError as exc:
         print(f"sync stopped: {exc}", file=sys.stderr)
@@ -143,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-mass-delete",
         action="store_true",
         help="go on even if the server asks to delete many records",
+    )
+    syncer.add_argument(
+        "--batch", type=int, default=0, help="records per request (smaller for slow links)"
     )
     return parser
 

@@ -267,9 +267,11 @@ def generate(
     seed: int = 7,
     progress: Callable[[int, int], None] | None = None,
     today: date | None = None,
+    mentors: list[tuple[str, str]] | None = None,
 ) -> dict[str, int]:
     """Fill ``store`` with invented records of ``size``; returns counts by record type.
 
+    ``mentors`` are (user id, name) pairs to assign participants to (random ones if None).
     Every record goes through the store's normal write path (validation, search index,
     outbox), in one transaction per participant so an interrupted run leaves whole records.
     """
@@ -287,7 +289,7 @@ def generate(
         counts[entity_name] = counts.get(entity_name, 0) + 1
         return str(rec["id"])
 
-    mentors = [
+    mentors = mentors or [
         (uuid7(), f"{rng.choice(GIVEN)} {rng.choice(FAMILY)}")
         for _ in range(max(1, spec["participants"] // 40))
     ]

@@ -1,0 +1,198 @@
+"""Sync benchmarks against a real server process on a loopback port (QUALITY.md "Speed").
+
+1. First sync of a data set (default office size) into a fresh laptop, against the baseline
+   of downloading the same records as one JSON file over HTTP and inserting them with
+   executemany into a SQLCipher database — measured in the same run.
+2. A sync with nothing to do: p95 over 50 runs.
+3. N concurrent devices (default 100) each doing small syncs (push one change, pull):
+   p99 latency per sync and the error count.
+
+Run: ``.venv/bin/python -m benchmarks.bench_sync [--size office] [--database URL]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.server
+import json
+import os
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import requests
+import sqlcipher3
+
+from benchmarks.common import median_ms, p95_ms
+from mentor_desk.demo_data import generate
+from mentor_desk.domain.vocabulary import ENTITIES
+from mentor_desk.store import KdfParams, Profile
+from mentor_desk.sync.account import account_of, engine_for, join
+from tests.helpers.server_proc import PASSWORD, ServerProcess
+
+
+def laptop(directory: Path, url: str, username: str) -> Any:
+    store = Profile(directory).create("bench", kdf=KdfParams.fast_for_tests())
+    join(store, url, username, PASSWORD, f"{username}-{directory.name}")
+    return store
+
+
+def sync(store: Any, **kw: Any) -> Any:
+    account = account_of(store)
+    assert account is not None
+    engine = engine_for(account, lambda fn: fn(store))
+    for k, v in kw.items():
+        setattr(engine, k, v)
+    return engine.run_once()
+
+
+def baseline(store: Any, tmp: Path) -> float:
+    """Download every record as one JSON file over HTTP, insert with executemany."""
+    rows = []
+    for name in ENTITIES:
+        for rec in store.list(name):
+            rows.append((name, rec["id"], json.dumps(rec, ensure_ascii=False)))
+    blob = tmp / "dump.json"
+    blob.write_text(json.dumps(rows))
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    handler = lambda *a, **k: Quiet(*a, directory=str(tmp), **k)  # noqa: E731
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    start = time.perf_counter()
+    data = requests.get(f"http://127.0.0.1:{httpd.server_port}/dump.json", timeout=120).json()
+    conn = sqlcipher3.connect(str(tmp / "baseline.db"), isolation_level=None)
+    conn.execute(f"PRAGMA key = \"x'{os.urandom(32).hex()}'\"")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE rec (entity TEXT, id TEXT PRIMARY KEY, data TEXT)")
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO rec VALUES (?, ?, ?)", data)
+    conn.execute("COMMIT")
+    took = time.perf_counter() - start
+    httpd.shutdown()
+    conn.close()
+    return took
+
+
+def concurrent_devices(url: str, n: int, rounds: int, tmp: Path) -> tuple[list[float], int]:
+    """Devices of mentor_b (another organisation, a small caseload), as in the field."""
+    stores = []
+    for i in range(n):
+        store = laptop(tmp / f"dev{i}", url, "mentor_b")
+        pid = store.create(
+            "participant",
+            {
+                "reference": store.new_reference(),
+                "given_name": "Dev",
+                "family_name": f"Ice{i}",
+                "status": "active",
+            },
+        )
+        sync(store)
+        stores.append((store, str(pid["id"])))
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    barrier = threading.Barrier(n)
+
+    def device(store: Any, pid: str, i: int) -> None:
+        nonlocal errors
+        barrier.wait()
+        for r in range(rounds):
+            store.create(
+                "case_note",
+                {
+                    "participant_id": pid,
+                    "occurred_at": "2026-11-20T10:00:00Z",
+                    "contact_kind": "phone",
+                    "text": f"device {i} round {r}",
+                },
+            )
+            start = time.perf_counter()
+            try:
+                sync(store)
+                ok = True
+            except Exception:
+                ok = False
+            took = time.perf_counter() - start
+            with lock:
+                latencies.append(took)
+                errors += 0 if ok else 1
+
+    threads = [threading.Thread(target=device, args=(s, p, i)) for i, (s, p) in enumerate(stores)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for s, _ in stores:
+        s.close()
+    return latencies, errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", default="office")
+    parser.add_argument("--database", default=None, help="server database URL")
+    parser.add_argument("--devices", type=int, default=100)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        url = args.database or f"sqlite:///{tmp / 'server.db'}"
+        server = ServerProcess(database_url=url, log_path=tmp / "server.log")
+        server.seed()
+        server.start()
+        try:
+            backend = url.split(":")[0]
+            print(f"server backend: {backend}")
+            source = laptop(tmp / "source", server.url, "coordinator")
+            mentors = [(server.users[m]["id"], m) for m in ("mentor_a", "mentor_a2")]
+            start = time.perf_counter()
+            counts = generate(source, size=args.size, mentors=mentors)
+            print(
+                f"generated {sum(counts.values()):,} records in {time.perf_counter() - start:.1f} s"
+            )
+            start = time.perf_counter()
+            report = sync(source)
+            print(
+                f"upload (first push) of {report.pushed:,} changes: "
+                f"{time.perf_counter() - start:.1f} s, rejected {report.rejected}"
+            )
+            fresh = laptop(tmp / "fresh", server.url, "coordinator")
+            start = time.perf_counter()
+            report = sync(fresh)
+            first = time.perf_counter() - start
+            base = baseline(fresh, tmp)
+            print(
+                f"first sync of {report.pulled:,} changes: {first:.1f} s; baseline (one JSON "
+                f"file + executemany): {base:.1f} s → ratio {first / base:.2f}× (target ≤ 3×)"
+            )
+            samples = []
+            for _ in range(50):
+                t0 = time.perf_counter()
+                sync(fresh)
+                samples.append(time.perf_counter() - t0)
+            print(
+                f"no-op sync: median {median_ms(samples):.1f} ms, p95 {p95_ms(samples):.1f} ms "
+                "(target p95 ≤ 50 ms)"
+            )
+            fresh.close()
+            source.close()
+            lat, errors = concurrent_devices(server.url, args.devices, 3, tmp)
+            lat.sort()
+            p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
+            print(
+                f"{args.devices} concurrent devices, {len(lat)} small syncs: median "
+                f"{median_ms(lat):.0f} ms, p99 {p99:.0f} ms, errors {errors} "
+                "(target p99 ≤ 250 ms, no errors)"
+            )
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""Sync bookkeeping in the store: acknowledgement order, page+cursor atomicity, purge."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentor_desk.store import Store, syncstate
+from mentor_desk.store.syncstate import PushResult, RemoteChange
+from tests.store.test_records import add_note, add_participant
+
+
+def remote_participant(pid: str, seq: int, **fields: object) -> RemoteChange:
+    base = {
+        "reference": "SRV-2026-0001",
+        "given_name": "Remote",
+        "family_name": "Person",
+        "status": "active",
+    }
+    base.update(fields)  # type: ignore[arg-type]
+    return RemoteChange("participant", pid, seq, seq, False, base, {k: seq for k in base})
+
+
+def test_acknowledge_stores_results_then_drops_outbox_rows(store: Store) -> None:
+    pid = add_participant(store)
+    add_note(store, pid)
+    counts = syncstate.acknowledge(
+        store,
+        [
+            PushResult(1, "applied", 10),
+            PushResult(2, "rejected", reason="validation", detail="text: is needed"),
+        ],
+    )
+    assert counts == {"applied": 1, "merged": 0, "rejected": 1}
+    assert store.outbox_count() == 0
+    [attention] = syncstate.needs_attention(store)
+    assert (attention["entity"], attention["reason"]) == ("case_note", "validation")
+    assert store.get("participant", pid)["field_versions"]["given_name"] == 10  # type: ignore[index]
+    # Repeating the same acknowledgement (a crash before the caller heard back) is harmless.
+    assert syncstate.acknowledge(store, [PushResult(1, "applied", 10)]) == {
+        "applied": 0,
+        "merged": 0,
+        "rejected": 0,
+    }
+
+
+def test_merged_results_keep_conflicts(store: Store) -> None:
+    pid = add_participant(store)
+    syncstate.acknowledge(
+        store,
+        [
+            PushResult(
+                1,
+                "merged",
+                12,
+                conflicts=[{"id": "c1", "field": "phone", "mine": "1", "theirs": "2"}],
+            )
+        ],
+    )
+    [c] = syncstate.open_conflicts(store)
+    assert (c["record_id"], c["field"], c["mine"], c["theirs"]) == (pid, "phone", "1", "2")
+
+
+def test_page_and_cursor_commit_together(store: Store) -> None:
+    good = remote_participant("01a20818-5b36-7082-87bf-d89a19d129a1", 5)
+    bad = RemoteChange(
+        "participant", "01a20818-5b36-7082-87bf-d89a19d129a2", 6, 6, False, {"reference": None}, {}
+    )
+    store.conn.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON participant WHEN NEW.reference "
+        "IS NULL BEGIN SELECT RAISE(ABORT, 'broken page'); END"
+    )
+    with pytest.raises(Exception, match="broken page"):
+        syncstate.apply_page(store, [good, bad], next_cursor=6)
+    assert syncstate.cursor(store) == 0
+    assert store.count("participant") == 0  # the good half did not land without its cursor
+    store.conn.execute("DROP TRIGGER boom")
+    assert syncstate.apply_page(store, [good], next_cursor=5) == 1
+    assert syncstate.cursor(store) == 5
+    assert store.search_participant_ids("remote") == {good.id}
+    assert store.outbox_count() == 0  # pulled changes are not pushed back
+
+
+def test_pulled_change_keeps_locally_pending_fields(store: Store) -> None:
+    pid = "01a20818-5b36-7082-87bf-d89a19d129a3"
+    syncstate.apply_page(store, [remote_participant(pid, 5)], next_cursor=5)
+    store.update("participant", pid, {"phone": "mine"})
+    syncstate.apply_page(store, [remote_participant(pid, 7, phone="theirs", area="LS1")], 7)
+    rec = store.get("participant", pid)
+    assert rec is not None and rec["phone"] == "mine" and rec["area"] == "LS1"
+
+
+def test_old_or_repeated_change_is_ignored(store: Store) -> None:
+    pid = "01a20818-5b36-7082-87bf-d89a19d129a4"
+    syncstate.apply_page(store, [remote_participant(pid, 9, area="new")], 9)
+    assert syncstate.apply_page(store, [remote_participant(pid, 8, area="old")], 9) == 0
+    assert store.get("participant", pid)["area"] == "new"  # type: ignore[index]
+
+
+def test_remote_delete_is_a_tombstone(store: Store) -> None:
+    pid = "01a20818-5b36-7082-87bf-d89a19d129a5"
+    syncstate.apply_page(store, [remote_participant(pid, 3)], 3)
+    syncstate.apply_page(store, [RemoteChange("participant", pid, 4, 4, True, {}, {})], 4)
+    assert store.get("participant", pid) is None
+    assert store.search_participant_ids("remote") == set()
+
+
+def test_purge_removes_every_trace_of_one_participant(store: Store) -> None:
+    keep = add_participant(store, "Keep", "Me")
+    gone = add_participant(store, "Gone", "Away")
+    add_note(store, gone, "private words")
+    add_note(store, keep, "other words")
+    store.save_draft("d", "case_note", {"text": "x"}, gone)
+    removed = syncstate.purge_participant(store, gone)
+    assert removed == 2
+    assert store.get("participant", gone, include_deleted=True) is None
+    assert store.search("private") == [] and store.search_participant_ids("gone") == set()
+    assert store.drafts() == []
+    assert store.get("participant", keep) is not None and len(store.list("case_note")) == 1
+
+
+def test_deletion_share_counts_only_local_records(store: Store) -> None:
+    pid = add_participant(store)
+    changes = [
+        RemoteChange("participant", pid, 2, 2, True, {}, {}),
+        RemoteChange("participant", "01a20818-5b36-7082-87bf-d89a19d129a6", 3, 3, True, {}, {}),
+    ]
+    assert syncstate.deletion_share(store, changes) == (1, 1)

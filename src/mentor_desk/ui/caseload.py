@@ -100,7 +100,8 @@ class CaseloadPage(QWidget):
         for status in PARTICIPANT_STATUSES:
             self.status.addItem(plain(status), status)
         self.status.addItem("Everyone", CaseloadFilter.ALL)
-        bar.addWidget(self.status, 1)
+        self.status.setMinimumWidth(160)
+        bar.addWidget(self.status)
         self.due_only = named(QCheckBox("Due today or overdue"), "Only due today or overdue")
         bar.addWidget(self.due_only)
         layout.addLayout(bar)

@@ -14,9 +14,10 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from mentor_desk.store.caseload import CaseloadRow
+from mentor_desk.ui.theme import late_colour
 from mentor_desk.ui.widgets import day, plain
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -111,7 +112,7 @@ class CaseloadModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self._is_late(row, col):
-            return QBrush(QColor("#c62828"))
+            return QBrush(late_colour())
         return None
 
     def _is_late(self, row: CaseloadRow, col: int) -> bool:

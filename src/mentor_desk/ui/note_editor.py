@@ -12,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -125,7 +126,14 @@ class NoteEditor(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.pathways.addItem(item)
-        self.pathways.setMaximumHeight(120)
+        # Two columns of checkable pathways, so all of them show without scrolling.
+        self.pathways.setFlow(QListView.Flow.TopToBottom)
+        self.pathways.setWrapping(True)
+        self.pathways.setResizeMode(QListView.ResizeMode.Adjust)
+        self.pathways.setUniformItemSizes(True)
+        self.pathways.setGridSize(QSize(290, 22))
+        self.pathways.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pathways.setFixedHeight(6 * 22 + 6)
         self.text = named(QPlainTextEdit(), "Note")
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText("What happened, in plain words.")
@@ -135,7 +143,10 @@ class NoteEditor(QWidget):
         )
         row = QHBoxLayout()
         row.addWidget(self.when, 2)
-        row.addWidget(QLabel("for"))
+        minutes = QLabel("&Minutes")
+        minutes.setBuddy(self.duration)
+        row.addSpacing(12)
+        row.addWidget(minutes)
         row.addWidget(self.duration, 1)
         for text, widget in (
             ("&Contact", self.kind),

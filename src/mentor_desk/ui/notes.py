@@ -41,7 +41,7 @@ from mentor_desk.store.records import Record
 from mentor_desk.ui.note_editor import NoteEditor
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.theme import icon
-from mentor_desk.ui.widgets import label, local_time, named, plain, set_error
+from mentor_desk.ui.widgets import elide, label, local_time, named, plain, set_error
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,8 +73,7 @@ class NotesModel(QAbstractListModel):
             return None
         note = self._notes[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            first = (note.get("text") or "").strip().splitlines()
-            snippet = first[0][:80] if first else ""
+            snippet = elide(note.get("text") or "", 110)
             flag = "  ⚠ safeguarding" if note.get("safeguarding_concern") else ""
             fixes = len(self.amendments(note["id"]))
             extra = f"  ({fixes} correction{'s' if fixes > 1 else ''})" if fixes else ""
@@ -146,8 +145,11 @@ class NoteView(QWidget):
         )
         top = QHBoxLayout()
         top.addWidget(self.locked_hint, 1)
-        top.addWidget(self.edit_button)
+        top.addStretch(0)
+        top.addWidget(self.edit_button, 0)
         layout.addLayout(top)
+        layout.addSpacing(6)
+        layout.addWidget(label("Add a correction or retract this note", "subtitle"))
         self.amend_kind = named(QComboBox(), "Kind of correction")
         self.amend_kind.addItem("Correction", "amendment")
         self.amend_kind.addItem("Retraction (the note was wrong)", "retraction")
@@ -162,7 +164,7 @@ class NoteView(QWidget):
         row.addWidget(self.amend_kind)
         row.addStretch(1)
         row.addWidget(self.amend_button)
-        layout.addWidget(self.amend_text, 1)
+        layout.addWidget(self.amend_text)
         layout.addLayout(row)
         layout.addWidget(self.amend_error)
         self.edit_button.clicked.connect(self._edit)

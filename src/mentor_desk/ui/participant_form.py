@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -89,14 +88,18 @@ class ParticipantForm(QWidget):
         self._valid = False
         self._loading = False
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for title, names in SECTIONS:
-            group = QGroupBox(title)
-            form = QFormLayout(group)
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout.setContentsMargins(8, 4, 8, 4)
+        # One form for every section, so the labels line up down the whole profile.
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setVerticalSpacing(6)
+        for number, (title, names) in enumerate(SECTIONS):
+            heading = label(title, "subtitle")
+            heading.setContentsMargins(0, 12 if number else 0, 0, 2)
+            form.addRow(heading)
             for name in names:
                 self._add_field(form, self._ent.field(name))
-            layout.addWidget(group)
+        layout.addLayout(form)
         layout.addStretch(1)
         ref = self.editors["reference"]
         assert isinstance(ref, QLineEdit)

@@ -59,16 +59,16 @@ class SingleInstance(QObject):
         socket = self._server.nextPendingConnection()
         if socket is None:
             return
-
-        def read() -> None:
-            if bytes(socket.readAll().data()).startswith(RAISE.strip()):
-                self.raise_requested.emit()
-            socket.disconnectFromServer()
-
-        socket.readyRead.connect(read)
-        socket.disconnected.connect(socket.deleteLater)
+        # The message is a few bytes sent right after connecting; a short wait is enough
+        # and keeps no Python closure attached to a socket Qt may delete.
+        arrived = bool(socket.bytesAvailable()) or socket.waitForReadyRead(500)
+        if arrived and bytes(socket.readAll().data()).startswith(RAISE.strip()):
+            self.raise_requested.emit()
+        socket.disconnectFromServer()
+        socket.deleteLater()
 
     def release(self) -> None:
         if self._server is not None:
             self._server.close()
+            self._server.deleteLater()
             self._server = None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -212,13 +213,15 @@ class UnlockPage(QWidget):
         _card_frame, box = _card(self)
         box.addWidget(label("Mentor Desk is locked", "title"))
         box.addWidget(label("Type your passphrase to open your caseload.", "subtitle", wrap=True))
+        self.demo_hint: QLabel | None = None
         if demo_passphrase:
-            demo = label(
+            demo = self.demo_hint = label(
                 f"This is a demo with invented people. The passphrase is: <b>{demo_passphrase}</b>",
                 "demo",
                 wrap=True,
             )
             demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            named(demo, f"Demo passphrase: {demo_passphrase}")
             box.addWidget(demo)
         self.passphrase = _password("Passphrase")
         row = QHBoxLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 ACCENT = "#2f6f73"  # a calm teal
 DANGER = "#b3261e"
 DANGER_DARK = "#f2b8b5"
+ICON_COLOUR = "#4d8286"
 
 _LIGHT = {
     QPalette.ColorRole.Window: "#f4f5f2",
@@ -57,10 +58,6 @@ def is_dark() -> bool:
     return hints.colorScheme() == Qt.ColorScheme.Dark
 
 
-def danger_color() -> str:
-    return DANGER_DARK if is_dark() else DANGER
-
-
 def palette(dark: bool) -> QPalette:
     pal = QPalette()
     for role, colour in (_DARK if dark else _LIGHT).items():
@@ -75,9 +72,9 @@ def palette(dark: bool) -> QPalette:
     return pal
 
 
-def stylesheet() -> str:
-    danger = danger_color()
-    banner_bg = "#4a1f1c" if is_dark() else "#fbe9e7"
+def stylesheet(dark: bool) -> str:
+    danger = DANGER_DARK if dark else DANGER
+    banner_bg = "#4a1f1c" if dark else "#fbe9e7"
     return f"""
     QLabel[role="title"] {{ font-size: 15pt; font-weight: 600; }}
     QLabel[role="subtitle"] {{ font-size: 11pt; }}
@@ -102,17 +99,23 @@ def stylesheet() -> str:
     """
 
 
-def apply_theme(app: QApplication) -> None:
-    """Fusion style with the palette of the current system colour scheme, kept in step."""
+def apply_theme(app: QApplication, dark: bool | None = None) -> None:
+    """Fusion style with a light or dark palette.
+
+    ``dark=None`` follows the system's colour scheme and keeps in step when it changes;
+    True or False fixes it (screenshots, or a platform that reports no scheme).
+    """
     app.setStyle("Fusion")
 
     def refresh() -> None:
-        app.setPalette(palette(is_dark()))
-        app.setStyleSheet(stylesheet())
+        use_dark = is_dark() if dark is None else dark
+        app.setPalette(palette(use_dark))
+        app.setStyleSheet(stylesheet(use_dark))
         tinted_icon.cache_clear()
 
     refresh()
-    app.styleHints().colorSchemeChanged.connect(lambda _scheme: refresh())
+    if dark is None:
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: refresh())
 
 
 @cache
@@ -137,9 +140,17 @@ def tinted_icon(name: str, colour: str) -> QIcon:
 
 
 def icon(name: str, colour: str | None = None) -> QIcon:
-    """The SVG icon ``name`` tinted with ``colour`` (default: the palette's text colour)."""
-    if colour is None:
-        app = QApplication.instance()
-        pal = app.palette() if isinstance(app, QApplication) else QPalette()
-        colour = pal.color(QPalette.ColorRole.WindowText).name()
-    return tinted_icon(name, colour)
+    """The SVG icon ``name`` tinted with ``colour``.
+
+    The default is a mid teal that reads on both the light and the dark palette, so icons
+    made before the system switches scheme stay visible.
+    """
+    return tinted_icon(name, colour or ICON_COLOUR)
+
+
+def late_colour() -> QColor:
+    """Red for overdue figures, lighter on a dark palette."""
+    app = QApplication.instance()
+    pal = app.palette() if isinstance(app, QApplication) else QPalette()
+    dark = pal.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor(DANGER_DARK if dark else "#c62828")

@@ -52,7 +52,7 @@ def plain(code: str | None) -> str:
 
 
 def day(value: date | None, today: date | None = None) -> str:
-    """A date as people say it: "Today", "Tomorrow", "Yesterday", or "Mon 23 Nov 2026"."""
+    """A date as people say it: "Today", "Tomorrow", "Yesterday", or "Mon 23 Nov"."""
     if value is None:
         return ""
     today = today or date.today()
@@ -63,18 +63,29 @@ def day(value: date | None, today: date | None = None) -> str:
         return "Tomorrow"
     if delta == -1:
         return "Yesterday"
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    year = "" if value.year == today.year else f" {value.year}"
+    return f"{value:%a} {value.day} {value:%b}{year}"
 
 
 def local_time(iso: str | None) -> str:
-    """A stored UTC instant in local time: "Mon 23 Nov 2026, 14:05"."""
+    """A stored UTC instant in local time: "Mon 23 Nov, 14:05" (year shown if not this)."""
     if not iso:
         return ""
     try:
         instant = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return iso
-    return f"{instant:%a} {instant.day} {instant:%b %Y, %H:%M}"
+    year = "" if instant.year == date.today().year else f" {instant.year}"
+    return f"{instant:%a} {instant.day} {instant:%b}{year}, {instant:%H:%M}"
+
+
+def elide(text: str, limit: int) -> str:
+    """The first ``limit`` characters of ``text``, cut at a word, with "…" if shortened."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(".,;:") + "…"
 
 
 def set_error(widget: QLabel, message: str) -> None:

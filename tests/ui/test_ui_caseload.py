@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from mentor_desk.store.caseload import caseload
 from mentor_desk.store.records import Store
 from mentor_desk.ui.caseload_model import (
     LAST,
+    NAME,
     NEXT,
     SAFETY,
     CaseloadFilter,
@@ -142,3 +144,19 @@ def test_filters_and_full_text_search(qtbot: QtBot, make_app: Any) -> None:
     page.search.clear()
     qtbot.waitUntil(lambda: len(caseload_ids(services)) == 3, timeout=TIMEOUT)
     assert "need you today" in page.headline.text()
+
+
+def test_sorting_is_done_by_the_model_and_keeps_selection(qtmodeltester: Any, store: Store) -> None:
+    _fill(store)
+    model = CaseloadModel()
+    model.set_rows(caseload(store))
+    proxy = CaseloadFilter()
+    proxy.setSourceModel(model)
+    proxy.set_status(CaseloadFilter.ALL)
+    kept = QPersistentModelIndex(proxy.index(0, NAME))
+    name = kept.data()
+    proxy.sort(NAME, Qt.SortOrder.DescendingOrder)
+    names = [proxy.index(r, NAME).data() for r in range(proxy.rowCount())]
+    assert names == sorted(names, reverse=True)
+    assert kept.isValid() and kept.data() == name
+    qtmodeltester.check(proxy)

@@ -1,8 +1,11 @@
 """The caseload query: one row per participant with the figures that matter in the field.
 
-One SQL statement with a grouped subquery per figure (latest contact, next meeting, open
-referrals and follow-ups, overdue steps), joined to the participant table, so the first
-screen stays fast for an office-size store (2,000 participants, 100,000 notes). Qt-free.
+One SQL statement, so the first screen stays fast for an office-size store (2,000
+participants, 100,000 notes; about 80 ms here). Small tables are grouped once per figure
+(next meeting, open referrals and follow-ups, overdue steps) and joined. The latest contact
+is a per-participant ``LIMIT 1`` walk down the ``(participant_id, occurred_at)`` index
+instead: grouping all notes reads every note row in index order (~0.7 s at office size),
+while the walk usually stops at the first note. Qt-free.
 """
 
 from __future__ import annotations
@@ -17,12 +20,7 @@ from mentor_desk.store.records import Store
 OPEN_REFERRAL_STATUSES = ("suggested", "made", "accepted")
 
 _SQL = """
-WITH last_contact AS (
-    SELECT participant_id, max(occurred_at) AS last_at
-    FROM case_note
-    WHERE deleted = 0 AND contact_kind != 'attempted'
-    GROUP BY participant_id
-), next_meeting AS (
+WITH next_meeting AS (
     SELECT participant_id, max(next_meeting_at) AS meeting_at
     FROM release_day
     WHERE deleted = 0 AND next_meeting_at IS NOT NULL
@@ -43,12 +41,14 @@ WITH last_contact AS (
 )
 SELECT p.id, p.reference, p.given_name, p.family_name, p.preferred_name, p.status,
        p.assigned_mentor_name, p.safety_flags, p.next_contact_due,
-       lc.last_at, nm.meeting_at,
+       (SELECT c.occurred_at FROM case_note AS c
+         WHERE c.participant_id = p.id AND c.deleted = 0 AND c.contact_kind != 'attempted'
+         ORDER BY c.occurred_at DESC LIMIT 1) AS last_at,
+       nm.meeting_at,
        coalesce(r.open_n, 0) AS open_referrals,
        coalesce(r.follow_n, 0) AS follow_ups_due,
        coalesce(s.overdue_n, 0) AS overdue_steps
 FROM participant AS p
-LEFT JOIN last_contact AS lc ON lc.participant_id = p.id
 LEFT JOIN next_meeting AS nm ON nm.participant_id = p.id
 LEFT JOIN referrals AS r ON r.participant_id = p.id
 LEFT JOIN steps AS s ON s.participant_id = p.id

@@ -118,8 +118,13 @@ class CaseloadPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Column widths are measured once, on the first rows: measuring on every change
+        # (ResizeToContents) costs seconds on an office-size caseload.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(60)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._sized = False
         layout.addWidget(self.table, 1)
         self.empty_hint = label("", "hint", wrap=True)
         layout.addWidget(self.empty_hint)
@@ -162,6 +167,11 @@ class CaseloadPage(QWidget):
 
     def _loaded(self, rows: list[CaseloadRow]) -> None:
         self.model.set_rows(rows)
+        if rows and not self._sized:
+            self._sized = True
+            for column in range(self.model.columnCount()):
+                if column != NAME:
+                    self.table.resizeColumnToContents(column)
         self._update_texts()
         if self.search.text().strip():
             self._run_search()

@@ -59,12 +59,36 @@ class CaseloadModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
         self._today = date.today()
+        self._sort: tuple[int, Qt.SortOrder] = (NEXT, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[CaseloadRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
         self._today = date.today()
+        self._rows = self._sorted(list(rows))
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python with one key per row (a proxy would call ``data`` per comparison)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[i.row()].participant_id for i in before]
+        self._rows = self._sorted(self._rows)
+        where = {r.participant_id: n for n, r in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            before, [self.index(where[pid], i.column()) for pid, i in zip(ids, before, strict=True)]
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[CaseloadRow]) -> list[CaseloadRow]:
+        column, order = self._sort
+        rows.sort(key=lambda r: r.reference)
+        rows.sort(
+            key=lambda r: self._sort_key(r, column), reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        return rows
 
     def clear(self) -> None:
         self.set_rows([])
@@ -166,7 +190,10 @@ class CaseloadModel(QAbstractTableModel):
 
 
 class CaseloadFilter(QSortFilterProxyModel):
-    """Filters the caseload by status, "due today or overdue", and a set of matching ids."""
+    """Filters the caseload by status, "due today or overdue", and a set of matching ids.
+
+    Sorting is forwarded to :class:`CaseloadModel`, so the proxy never compares rows itself.
+    """
 
     ALL = ""
     OPEN = "open"  # everyone whose support has not ended
@@ -176,8 +203,6 @@ class CaseloadFilter(QSortFilterProxyModel):
         self._status = self.OPEN
         self._due_only = False
         self._ids: set[str] | None = None
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_status(self, status: str) -> None:
         self.beginFilterChange()
@@ -188,6 +213,12 @@ class CaseloadFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         self._due_only = due_only
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the source model's job; this proxy keeps the source order."""
+        model = self.sourceModel()
+        if isinstance(model, CaseloadModel):
+            model.sort(column, order)
 
     def set_ids(self, ids: set[str] | None) -> None:
         """Only show these participants (a search result); None shows everyone."""

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from mentor_desk.store.profile import Profile
 from mentor_desk.ui.note_editor import NoteEditor
+from mentor_desk.ui.participant_form import NewParticipantDialog
 from tests.helpers.ui import (
     PASSPHRASE,
     TIMEOUT,
@@ -113,3 +114,33 @@ def test_keychain_unlocks_next_time(qtbot: QtBot, make_app: Any, memory_keyring:
     second = make_app()
     with qtbot.waitSignal(second.window.unlocked, timeout=TIMEOUT):
         start(qtbot, second)
+
+
+def test_lock_closes_open_dialogs(qtbot: QtBot, make_app: Any) -> None:
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    press(qtbot, services, "Ctrl+N")
+    window = services.window
+    qtbot.waitUntil(lambda: window.findChild(NewParticipantDialog) is not None, timeout=TIMEOUT)
+    dialog = window.findChild(NewParticipantDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.form.editors["given_name"], "Half typed")
+    window.lock()
+    assert not dialog.isVisible()
+    wait_idle(qtbot, services)
+
+
+def test_enter_in_the_caseload_opens_the_participant(qtbot: QtBot, make_app: Any) -> None:
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    pid = add_participant(qtbot, services, "Eli", "Stone")
+    press(qtbot, services, "Ctrl+W")
+    assert services.window.workspaces() == []
+    table = services.window.caseload.table
+    qtbot.waitUntil(lambda: caseload_ids(services) == [pid], timeout=TIMEOUT)
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert current_workspace(services).participant_id == pid

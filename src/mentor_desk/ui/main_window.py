@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -219,9 +220,9 @@ class MainWindow(QMainWindow):
             return
         self.is_unlocked = False
         self.idle.stop()
-        for offer in self.offers:
-            offer.close()
         self.offers.clear()
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()  # e.g. a half-filled "New participant": nothing stays on screen
         for ws in self.workspaces():
             ws.flush_drafts()
         while self.tabs.count() > 1:

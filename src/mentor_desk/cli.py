@@ -117,6 +117,38 @@ def _sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_plan(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from mentor_desk.export import ExportError
+    from mentor_desk.export.plan_pdf import write_plan_odt, write_plan_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    _, store = _open(args)
+    try:
+        found = store.list("participant", where={"reference": args.reference})
+        if not found:
+            print(f"error: no participant with reference {args.reference}", file=sys.stderr)
+            return 1
+        write = write_plan_odt if args.out.lower().endswith(".odt") else write_plan_pdf
+        write(
+            store,
+            found[0]["id"],
+            args.out,
+            partnership=args.partnership,
+            mentor_contact=args.contact,
+        )
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    del app
+    print(f"wrote {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentor-desk", description=__doc__)
     parser.add_argument(
@@ -149,6 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
     syncer.add_argument(
         "--batch", type=int, default=0, help="records per request (smaller for slow links)"
     )
+    plan = sub.add_parser("export-plan", help="write a participant's plan as PDF (or .odt)")
+    plan.add_argument("reference", help="the participant's reference, e.g. UT-2026-0042")
+    plan.add_argument("--out", required=True, help="the file to write (.pdf or .odt)")
+    plan.add_argument("--partnership", default="", help="the partnership's name")
+    plan.add_argument("--contact", default="", help="the mentor's work phone or email")
+    plan.add_argument("--profile-dir", dest="profile_dir", default=argparse.SUPPRESS)
     return parser
 
 
@@ -165,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _join(args)
         if args.command == "sync":
             return _sync(args)
+        if args.command == "export-plan":
+            return _export_plan(args)
         from mentor_desk.app import run_gui  # type: ignore[import-not-found, unused-ignore]
 
         code: int = run_gui(Path(args.profile_dir) if args.profile_dir else None, args.demo)

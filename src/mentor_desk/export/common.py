@@ -1,0 +1,107 @@
+"""What every export shares: writing safely to the chosen path, dates in plain words.
+
+Qt-free, so the CSV and JSON exports never pull in Qt; the document side lives in
+:mod:`mentor_desk.export.document`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from mentor_desk.domain.validation import parse_date, parse_datetime
+
+
+class ExportError(Exception):
+    """An export could not be made; the message is written for the person who asked."""
+
+
+@contextmanager
+def open_target(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """Open ``path`` for writing through ``<path>.part`` in the same folder.
+
+    The part file is renamed over ``path`` only when the ``with`` block finishes; on any
+    error it is deleted, so a failed export leaves nothing behind and an earlier file of
+    the same name is untouched. Nothing is ever written to a temp folder.
+    """
+    target = Path(path)
+    part = target.with_name(target.name + ".part")
+    try:
+        with open(part, "xb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(part, target)
+    except FileExistsError:
+        raise ExportError(
+            f"Another export to {target.name} seems to be running (found {part.name})."
+        ) from None
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` through :func:`open_target`."""
+    with open_target(path) as fh:
+        fh.write(data)
+
+
+def path_hint(path: str | os.PathLike[str]) -> str:
+    """What the export log keeps of a path: the extension only (names hide in file names)."""
+    return Path(path).suffix.lower()
+
+
+def today_local() -> date:
+    return datetime.now().astimezone().date()
+
+
+def local_datetime(value: str) -> datetime:
+    """A stored UTC instant as an aware local datetime."""
+    return parse_datetime(value).astimezone()
+
+
+def plain_date(value: str | date | None) -> str:
+    """'Tuesday 24 November 2026'; empty for no date."""
+    if not value:
+        return ""
+    d = parse_date(value) if isinstance(value, str) else value
+    return f"{d:%A} {d.day} {d:%B %Y}"
+
+
+def short_date(value: str | date | None) -> str:
+    """'24 Nov 2026'; empty for no date."""
+    if not value:
+        return ""
+    d = parse_date(value) if isinstance(value, str) else value
+    return f"{d.day} {d:%b %Y}"
+
+
+def plain_time(dt: datetime) -> str:
+    """'9:30am', '2pm'."""
+    hour = dt.hour % 12 or 12
+    minutes = f":{dt.minute:02d}" if dt.minute else ""
+    return f"{hour}{minutes}{'am' if dt.hour < 12 else 'pm'}"
+
+
+def plain_datetime(value: str | None) -> str:
+    """A stored UTC instant in local time: 'Tuesday 24 November 2026 at 2:30pm'."""
+    if not value:
+        return ""
+    dt = local_datetime(value)
+    return f"{plain_date(dt.date())} at {plain_time(dt)}"
+
+
+def first_name(full_name: str | None) -> str:
+    return (full_name or "").strip().split(" ")[0] if full_name else ""
+
+
+def utc_stamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+ProgressFn = Callable[[int, int], None]

@@ -1,0 +1,135 @@
+"""Turning export HTML into PDF and ODT with Qt's own text engine (QtGui only).
+
+Documents are laid out by :class:`QTextDocument` and written by :class:`QPdfWriter` or
+:class:`QTextDocumentWriter` into memory, so the caller decides where the bytes go (the
+chosen file, or a member of the subject-access ZIP) and no temp file is ever made.
+
+The bundled font is Atkinson Hyperlegible (SIL Open Font License 1.1, see
+``resources/fonts/OFL.txt``), designed by the Braille Institute for readers with low
+vision: letters that are easily confused (I l 1, O 0, rn m) are drawn to differ. It is
+loaded from the package, so a plan looks the same on every computer. Needs a
+:class:`QGuiApplication`.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+from importlib import resources
+from string import Template
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+    QTextDocumentWriter,
+)
+
+from mentor_desk.export.common import ExportError
+
+FONT_FILES = (
+    "AtkinsonHyperlegible-Regular.ttf",
+    "AtkinsonHyperlegible-Bold.ttf",
+    "AtkinsonHyperlegible-Italic.ttf",
+)
+FALLBACK_FAMILY = "Sans Serif"
+
+#: Type sizes in points. The plan is read by people who may not read much or see well:
+#: RNIB clear-print guidance asks for 12-14 pt at least; we use large print.
+LARGE_BODY_PT = 15
+SMALL_BODY_PT = 10.5
+#: QTextDocument.print_() adds its own 2 cm frame margin (and draws page numbers in it),
+#: so the page itself only needs a little: 2 mm + 2 cm = 22 mm on every side.
+PAGE_MARGIN_MM = 2.0
+
+
+def e(value: object) -> str:
+    """Escape record text for the HTML templates (every record value goes through this)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+@cache
+def font_family() -> str:
+    """Register the bundled font with Qt (once) and return its family name."""
+    if QGuiApplication.instance() is None:
+        raise ExportError("Making a document needs the program's Qt application.")
+    family = ""
+    folder = resources.files("mentor_desk.resources").joinpath("fonts")
+    for name in FONT_FILES:
+        data = folder.joinpath(name).read_bytes()
+        font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families and not family:
+            family = families[0]
+    return family or FALLBACK_FAMILY
+
+
+def template(name: str) -> Template:
+    """An export template from ``resources/templates`` (``$placeholders``)."""
+    text = (
+        resources.files("mentor_desk.resources")
+        .joinpath("templates")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
+    return Template(text)
+
+
+def make_document(body_html: str, *, title: str, point_size: float) -> QTextDocument:
+    """A QTextDocument in the bundled font at ``point_size``, laid out for A4 print."""
+    doc = QTextDocument()
+    font = QFont(font_family())
+    font.setPointSizeF(point_size)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    doc.setDefaultFont(font)
+    doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
+    doc.setDocumentMargin(0)
+    doc.setHtml(body_html)
+    return doc
+
+
+def _pdf_writer(buffer: QBuffer, title: str) -> QPdfWriter:
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(title)
+    writer.setCreator("Mentor Desk")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM, PAGE_MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return writer
+
+
+def pdf_bytes(doc: QTextDocument, *, title: str) -> bytes:
+    """The document as PDF (A4, 22 mm margins, page numbers), in memory."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = _pdf_writer(buffer, title)
+    doc.print_(writer)
+    del writer  # the PDF is finished when the writer goes
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data.startswith(b"%PDF"):
+        raise ExportError("Qt did not produce a PDF.")
+    return data
+
+
+def odt_bytes(doc: QTextDocument) -> bytes:
+    """The document as an editable OpenDocument text file, in memory."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QTextDocumentWriter(buffer, QByteArray(b"ODF"))
+    if not writer.write(doc):
+        raise ExportError("Qt could not write the OpenDocument file.")
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data

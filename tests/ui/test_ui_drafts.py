@@ -33,13 +33,15 @@ from tests.helpers.ui import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _offer(qtbot: QtBot, services: Any) -> DraftOfferDialog:
+def _offer(
+    qtbot: QtBot, services: Any, title: str = "Recover the note you were writing?"
+) -> DraftOfferDialog:
     qtbot.waitUntil(
         lambda: bool(services.window.offers) and services.window.offers[0].isVisible(),
         timeout=TIMEOUT,
     )
     dialog = services.window.offers[0]
-    assert dialog.windowTitle() == "Recover the note you were writing?"
+    assert dialog.windowTitle() == title
     return dialog
 
 
@@ -137,3 +139,33 @@ def test_draft_survives_a_crash(qtbot: QtBot, make_app: Any, profile_dir: Path) 
     assert ws.participant_id == pid
     assert ws.notes.editor is not None
     assert ws.notes.editor.text.toPlainText() == text
+
+
+def test_unsaved_profile_changes_survive_a_lock(qtbot: QtBot, make_app: Any) -> None:
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    pid = add_participant(qtbot, services, "Mo", "Blake")
+    ws = current_workspace(services)
+    qtbot.waitUntil(lambda: ws.header.name.text() == "Mo Blake", timeout=TIMEOUT)
+    qtbot.keyClicks(ws.overview.form.editors["phone"], "07700 900123")
+    assert ws.overview.dirty
+    press(qtbot, services, "Ctrl+L")
+    unlock(qtbot, services)
+    dialog = _offer(qtbot, services, "Recover the profile changes you were making?")
+    qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+    ws = current_workspace(services)
+    assert ws.participant_id == pid
+    phone = ws.overview.form.editors["phone"]
+    qtbot.waitUntil(lambda: phone.text() == "07700 900123", timeout=TIMEOUT)  # type: ignore[union-attr]
+    assert ws.overview.dirty
+    ws.overview.save()
+    wait_idle(qtbot, services)
+    records: list[Any] = []
+    services.runner.run(
+        lambda store: (store.get("participant", pid), store.drafts()), records.append
+    )
+    wait_idle(qtbot, services)
+    record, drafts = records[0]
+    assert record["phone"] == "07700 900123"
+    assert drafts == []

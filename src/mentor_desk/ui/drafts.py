@@ -1,4 +1,7 @@
-"""Offering unsaved notes back after a crash or a lock: "Recover the note you were writing?"."""
+"""Offering unsaved work back after a crash or a lock: "Recover the note you were writing?".
+
+Two kinds of draft are kept: a case note being written, and unsaved changes to a profile.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from mentor_desk.store.caseload import display_name
 from mentor_desk.store.records import Store
 from mentor_desk.ui.note_editor import DRAFT_KIND
+from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND
 from mentor_desk.ui.widgets import label, local_time, named
 
 
@@ -19,6 +23,7 @@ class Draft:
     """A kept draft with enough about its participant to say whose note it is."""
 
     key: str
+    kind: str
     participant_id: str
     who: str
     body: dict[str, Any]
@@ -30,7 +35,7 @@ def load_drafts(store: Store) -> list[Draft]:
     out = []
     for d in store.drafts():
         pid = d.get("participant_id")
-        if d["kind"] != DRAFT_KIND or not pid:
+        if d["kind"] not in (DRAFT_KIND, PROFILE_DRAFT_KIND) or not pid:
             continue
         person = store.get("participant", pid)
         if person is None:
@@ -39,7 +44,14 @@ def load_drafts(store: Store) -> list[Draft]:
             person.get("given_name"), person.get("family_name"), person.get("preferred_name")
         )
         out.append(
-            Draft(d["key"], pid, f"{who} ({person['reference']})", d["body"], d["updated_at"])
+            Draft(
+                d["key"],
+                d["kind"],
+                pid,
+                f"{who} ({person['reference']})",
+                d["body"],
+                d["updated_at"],
+            )
         )
     return out
 
@@ -60,26 +72,36 @@ class DraftOfferDialog(QDialog):
     def __init__(self, draft: Draft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.draft = draft
-        self.setWindowTitle("Recover the note you were writing?")
-        named(self, "Recover the note you were writing?")
-        layout = QVBoxLayout(self)
-        layout.addWidget(label("Recover the note you were writing?", "title"))
-        text = (draft.body.get("text") or "").strip()
-        preview = text[:200] + ("…" if len(text) > 200 else "")
-        self.message = label(
-            f"A note for <b>{_esc(draft.who)}</b> was not saved. It was last kept at "
-            f"{local_time(draft.updated_at)}.",
-            "",
-            wrap=True,
+        is_note = draft.kind == DRAFT_KIND
+        question = (
+            "Recover the note you were writing?"
+            if is_note
+            else "Recover the profile changes you were making?"
         )
+        self.setWindowTitle(question)
+        named(self, question)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(question, "title"))
+        text = (draft.body.get("text") or "").strip() if is_note else ""
+        preview = text[:200] + ("…" if len(text) > 200 else "")
+        when = local_time(draft.updated_at)
+        sentence = (
+            f"A note for <b>{_esc(draft.who)}</b> was not saved. It was last kept at {when}."
+            if is_note
+            else f"Changes to the profile of <b>{_esc(draft.who)}</b> were not saved. They "
+            f"were last kept at {when}."
+        )
+        self.message = label(sentence, "", wrap=True)
         layout.addWidget(self.message)
-        quote = QLabel(_esc(preview) or "<i>(no text yet)</i>")
-        quote.setWordWrap(True)
-        quote.setProperty("role", "demo")
-        layout.addWidget(quote)
+        if is_note:
+            quote = QLabel(_esc(preview) or "<i>(no text yet)</i>")
+            quote.setWordWrap(True)
+            quote.setProperty("role", "demo")
+            layout.addWidget(quote)
         buttons = QDialogButtonBox()
-        self.recover_button = named(QPushButton("Recover"), "Recover the note")
-        self.discard_button = named(QPushButton("Discard"), "Discard the note")
+        thing = "note" if is_note else "changes"
+        self.recover_button = named(QPushButton("Recover"), f"Recover the {thing}")
+        self.discard_button = named(QPushButton("Discard"), f"Discard the {thing}")
         buttons.addButton(self.recover_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.recover_button.setDefault(True)

@@ -31,7 +31,7 @@ from mentor_desk.ui import shortcuts
 from mentor_desk.ui.caseload import CaseloadPage
 from mentor_desk.ui.drafts import Draft, DraftOfferDialog, load_drafts
 from mentor_desk.ui.idle import IdleWatcher
-from mentor_desk.ui.participant_form import NewParticipantDialog
+from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND, NewParticipantDialog
 from mentor_desk.ui.start_pages import FirstRunPage, PreparingPage, UnlockPage
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.theme import icon
@@ -266,6 +266,10 @@ class MainWindow(QMainWindow):
 
     def _recover_draft(self, draft: Draft) -> None:
         ws = self.open_participant(draft.participant_id)
+        if draft.kind == PROFILE_DRAFT_KIND:
+            ws.tabs.setCurrentWidget(ws.overview)
+            ws.overview.restore_draft(draft.body)
+            return
         ws.show_notes()
         ws.notes.new_note(draft=draft.body, draft_key=draft.key)
 
@@ -295,10 +299,10 @@ class MainWindow(QMainWindow):
         widget = self.tabs.widget(index)
         if not isinstance(widget, ParticipantWorkspace):
             return
-        if widget.notes.editor is not None and widget.notes.editor.dirty:
+        if widget.overview.dirty or (widget.notes.editor is not None and widget.notes.editor.dirty):
             widget.flush_drafts()
             self.statusBar().showMessage(
-                "Your unfinished note is kept safely; it will be offered back next time.", 8000
+                "Your unsaved work is kept safely; it will be offered back next time.", 8000
             )
         self.tabs.removeTab(index)
         widget.deleteLater()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from mentor_desk.store.caseload import CaseloadRow, caseload, display_name
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.notes import NotesTab
-from mentor_desk.ui.participant_form import ParticipantForm
+from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND, ParticipantForm
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import day, label, local_time, named, plain, set_error
 
@@ -115,10 +115,15 @@ class Overview(QWidget):
 
     saved = Signal()
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, autosave_ms: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
         self._record: Record | None = None
+        self._pending_draft: dict[str, Any] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(autosave_ms)
+        self._timer.timeout.connect(self.flush_draft)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.form = ParticipantForm()
@@ -133,7 +138,10 @@ class Overview(QWidget):
         self.save_button = named(QPushButton("Save profile"), "Save profile")
         self.save_button.setToolTip("Save changes to the profile (Ctrl+S)")
         self.save_button.setEnabled(False)
+        self.undo_button = named(QPushButton("Undo changes"), "Undo profile changes")
+        self.undo_button.setEnabled(False)
         bottom.addWidget(self.saved_hint, 1)
+        bottom.addWidget(self.undo_button)
         bottom.addWidget(self.save_button)
         left.addWidget(self.error)
         left.addLayout(bottom)
@@ -152,24 +160,69 @@ class Overview(QWidget):
         layout.addLayout(right, 2)
         self.form.changed.connect(self._changed)
         self.save_button.clicked.connect(self.save)
+        self.undo_button.clicked.connect(self.undo)
 
     def show_data(self, data: ParticipantData) -> None:
         self._record = data.record
         self.form.set_values(data.record)
-        self.save_button.setEnabled(False)
+        self._set_dirty(False)
+        if self._pending_draft is not None:
+            self._apply_draft(self._pending_draft)
+            self._pending_draft = None
         self.due.setText(_due_text(data))
         recent = [
             f"• {local_time(n['occurred_at'])} — {plain(n['contact_kind'])}" for n in data.notes[:5]
         ]
         self.recent.setText("\n".join(recent) or "No notes yet.")
 
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty)
+        self.undo_button.setEnabled(dirty)
+
     def _changed(self) -> None:
-        self.save_button.setEnabled(True)
+        self._set_dirty(True)
         self.saved_hint.setText("Unsaved changes")
+        self._timer.start()
 
     @property
     def dirty(self) -> bool:
         return self.save_button.isEnabled()
+
+    def _draft_key(self) -> str:
+        assert self._record is not None
+        return f"{PROFILE_DRAFT_KIND}:{self._record['id']}"
+
+    def flush_draft(self) -> None:
+        """Keep unsaved profile changes as an encrypted draft (timer, lock, close)."""
+        self._timer.stop()
+        if self._record is None or not self.dirty:
+            return
+        key, pid, body = self._draft_key(), self._record["id"], self.form.values()
+        self._runner.run(lambda store: store.save_draft(key, PROFILE_DRAFT_KIND, body, pid))
+
+    def restore_draft(self, body: dict[str, Any]) -> None:
+        """Put recovered changes back in the form (after the record has loaded)."""
+        if self._record is None:
+            self._pending_draft = body
+        else:
+            self._apply_draft(body)
+
+    def _apply_draft(self, body: dict[str, Any]) -> None:
+        assert self._record is not None
+        self.form.set_values({**self._record, **body, "reference": self._record["reference"]})
+        self.form.show_all_errors()
+        self._changed()
+        self.saved_hint.setText("Recovered changes, not saved yet")
+
+    def undo(self) -> None:
+        if self._record is None:
+            return
+        self._timer.stop()
+        key = self._draft_key()
+        self.form.set_values(self._record)
+        self._set_dirty(False)
+        self.saved_hint.setText("")
+        self._runner.run(lambda store: store.delete_draft(key))
 
     def save(self) -> None:
         if self._record is None:
@@ -177,11 +230,17 @@ class Overview(QWidget):
         self.form.show_all_errors()
         if not self.form.valid:
             return
-        pid = self._record["id"]
+        pid, key = self._record["id"], self._draft_key()
         changes: dict[str, Any] = {k: v for k, v in self.form.values().items() if k != "reference"}
-        self.save_button.setEnabled(False)
+        self._timer.stop()
+        self._set_dirty(False)
+
+        def op(store: Store) -> None:
+            store.update("participant", pid, changes)
+            store.delete_draft(key)
+
         self._runner.run(
-            lambda store: store.update("participant", pid, changes),
+            op,
             lambda _r: self._saved(),
             self._failed,
             writes=True,
@@ -194,7 +253,7 @@ class Overview(QWidget):
         self.saved.emit()
 
     def _failed(self, message: str, _e: BaseException) -> None:
-        self.save_button.setEnabled(True)
+        self._set_dirty(True)
         set_error(self.error, message)
 
 
@@ -241,7 +300,7 @@ class ParticipantWorkspace(QWidget):
         layout.addWidget(self.header)
         self.tabs = named(QTabWidget(), "Parts of the record")
         named(self.tabs.tabBar(), "Parts of the record")
-        self.overview = Overview(runner)
+        self.overview = Overview(runner, autosave_ms)
         self.notes = NotesTab(runner, participant_id, autosave_ms)
         self.tabs.addTab(self.overview, "&Overview")
         self.tabs.addTab(self.notes, "&Notes")
@@ -289,3 +348,4 @@ class ParticipantWorkspace(QWidget):
 
     def flush_drafts(self) -> None:
         self.notes.flush_draft()
+        self.overview.flush_draft()

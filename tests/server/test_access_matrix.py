@@ -284,6 +284,42 @@ CASES = [
         allow(mentor_a=403, mentor_b=403, coordinator=403, admin=201),
         body=lambda w, a: {"name": f"Organisation made by {a}"},
     ),
+    # sync (tests/server/test_sync_*.py test the behaviour; here only who may call)
+    Case(
+        "sync push",
+        "POST",
+        "/sync/push",
+        const("/sync/push"),
+        allow(mentor_a=200, mentor_b=200, coordinator=200, admin=403),
+        body=lambda w, a: {
+            "device_id": w.accounts[a].device_id if a in w.accounts else uuid7(),
+            "schema_version": 1,
+            "mutations": [],
+        },
+    ),
+    Case(
+        "sync pull",
+        "GET",
+        "/sync/pull",
+        const("/sync/pull"),
+        allow(mentor_a=200, mentor_b=200, coordinator=200, admin=403),
+    ),
+    Case("sync quarantine", "GET", "/sync/quarantine", const("/sync/quarantine"), COORD_ONLY),
+    Case(
+        "list conflicts",
+        "GET",
+        "/conflicts",
+        const("/conflicts"),
+        allow(mentor_a=200, mentor_b=200, coordinator=200, admin=403),
+    ),
+    Case(
+        "resolve unknown conflict",
+        "POST",
+        "/conflicts/{conflict_id}/resolve",
+        lambda w, a: f"{API}/conflicts/{uuid7()}/resolve",
+        allow(mentor_a=404, mentor_b=404, coordinator=404, admin=403),
+        body=lambda w, a: {"choice": "theirs"},
+    ),
 ]
 
 

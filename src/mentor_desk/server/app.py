@@ -16,11 +16,13 @@ from mentor_desk.server.routes import (
     admin_policy,
     admin_users,
     auth,
+    conflicts,
     directory,
     health,
     me,
     participants,
     records,
+    sync,
 )
 from mentor_desk.server.security import Passwords
 
@@ -63,6 +65,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         admin_policy,
         admin_audit,
         admin_organisations,
+        sync,
+        conflicts,
     ):
         api.include_router(module.router)
     app.include_router(api)

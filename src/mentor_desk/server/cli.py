@@ -248,6 +248,21 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge_tombstones(args: argparse.Namespace) -> int:
+    from mentor_desk.server import sync
+
+    with _session(_settings(args)) as session:
+        days = args.older_than_days
+        if days is None:
+            days = accounts.get_policy(session).tombstone_days
+        if days < 0:
+            raise CliError("--older-than-days must be 0 or more")
+        purged, horizon = sync.purge_tombstones(session, days)
+        session.commit()
+        print(f"purged {purged} deleted record(s) older than {days} days; horizon is {horizon}")
+    return 0
+
+
 # --- parser --------------------------------------------------------------------------------
 
 
@@ -295,6 +310,15 @@ def build_parser() -> argparse.ArgumentParser:
     audit = add("audit", cmd_audit, "show the audit log (ids only)")
     audit.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD)")
     audit.add_argument("--user", metavar="USERNAME")
+    purge = add(
+        "purge-tombstones", cmd_purge_tombstones, "purge deleted records kept as tombstones"
+    )
+    purge.add_argument(
+        "--older-than-days",
+        type=int,
+        metavar="N",
+        help="deleted more than N days ago (default: the policy's tombstone_days, 180)",
+    )
     return parser
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import text
 
+from mentor_desk.server import sync_models  # noqa: F401  (registers the sync tables)
 from mentor_desk.server.models import Base
 
 connection = context.config.attributes["connection"]

@@ -1,0 +1,43 @@
+"""``/conflicts``: list and resolve merge conflicts in the caller's scope (SYNC.md)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from mentor_desk.server import accounts, sync
+from mentor_desk.server.deps import CurrentCaller, SessionDep
+from mentor_desk.server.errors import responses
+from mentor_desk.server.sync_schemas import ConflictOut, ConflictsOut, ResolveIn, ResolveOut
+
+router = APIRouter(prefix="/conflicts", tags=["conflicts"])
+
+
+@router.get("", responses=responses(401, 403, 422))
+def list_conflicts(
+    caller: CurrentCaller,
+    session: SessionDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> ConflictsOut:
+    rows = sync.list_conflicts(session, caller.user, limit)
+    if rows:
+        accounts.audit(
+            session,
+            "conflict.list",
+            user=caller.user,
+            device=caller.device,
+            record_ids=[r.record_id for r in rows],
+        )
+        session.commit()
+    return ConflictsOut(conflicts=[ConflictOut.of(r) for r in rows])
+
+
+@router.post("/{conflict_id}/resolve", responses=responses(400, 401, 403, 404, 409, 413, 422))
+def resolve(
+    conflict_id: uuid.UUID, body: ResolveIn, caller: CurrentCaller, session: SessionDep
+) -> ResolveOut:
+    row, version = sync.resolve_conflict(session, caller, str(conflict_id), body.choice, body.value)
+    session.commit()
+    return ResolveOut(conflict=ConflictOut.of(row), version=version)

@@ -257,6 +257,13 @@ class Overview(QWidget):
         set_error(self.error, message)
 
 
+def _day(iso: str) -> str:
+    try:
+        return day(date.fromisoformat(iso))
+    except ValueError:
+        return iso
+
+
 def _due_text(data: ParticipantData) -> str:
     lines = []
     row = data.row
@@ -266,8 +273,8 @@ def _due_text(data: ParticipantData) -> str:
     if row:
         seen = "never" if row.last_contact is None else day(row.last_contact)
         lines.append(f"• Last contact: {seen}")
-    lines += [f"• Step overdue since {s['due_date']}: {s['what']}" for s in data.overdue_steps]
-    lines += [f"• Follow up the referral of {r['referred_on']}" for r in data.follow_ups]
+    lines += [f"• Step due {_day(s['due_date'])}: {s['what']}" for s in data.overdue_steps]
+    lines += [f"• Follow up the referral made {_day(r['referred_on'])}" for r in data.follow_ups]
     return "\n".join(lines) or "Nothing is due."
 
 

@@ -17,13 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from mentor_desk.app import AppConfig, Services, build
 from mentor_desk.demo_data import DEMO_PASSPHRASE, generate
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
 from mentor_desk.ui.caseload_model import ID_ROLE
+from mentor_desk.ui.participant_form import NewParticipantDialog
 from mentor_desk.ui.theme import apply_theme
 
 OUT = Path(__file__).resolve().parent
@@ -95,6 +96,19 @@ def main() -> int:
         for offer in list(window.offers):
             offer.reject()
         shot(window, "caseload.png")
+
+        window.new_participant()
+        settle(services)
+        dialog = window.findChild(NewParticipantDialog)
+        assert dialog is not None
+        date_of_birth = dialog.form.editors["date_of_birth"]
+        assert isinstance(date_of_birth, QLineEdit)
+        date_of_birth.setFocus()
+        date_of_birth.setText("1990-02-30")
+        date_of_birth.textEdited.emit("1990-02-30")
+        settle(services)
+        shot(dialog, "new-participant.png")
+        dialog.reject()
 
         rows = window.caseload.model.rows()
         flagged = next((r for r in rows if r.safety_flags and r.status == "active"), rows[0])

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -92,7 +93,7 @@ class ParticipantForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         # One form for every section, so the labels line up down the whole profile.
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setVerticalSpacing(6)
         for number, (title, names) in enumerate(SECTIONS):
@@ -131,14 +132,12 @@ class ParticipantForm(QWidget):
             editor.setPlaceholderText(_PLACEHOLDERS[f.kind])
         named(editor, f.label)
         message = label("", "error", wrap=True)
-        message.hide()
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(editor)
-        box.addWidget(message)
+        message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         row_label = QLabel(text)
         row_label.setBuddy(editor)
-        form.addRow(row_label, box)
+        form.addRow(row_label, editor)
+        form.addRow("", message)  # its own row, so the field's label stays level with it
+        form.setRowVisible(message, False)
         self.editors[f.name] = editor
         self.messages[f.name] = message
 
@@ -199,7 +198,8 @@ class ParticipantForm(QWidget):
             text = by_field.get(name, "")
             shown = text if (self._show_all or name in self._touched) else ""
             full = f"{self._ent.field(name).label} {shown}" if shown else ""
-            set_error(message, full)
+            message.setText(full)
+            self._form.setRowVisible(message, bool(full))
             self.editors[name].setAccessibleDescription(full)
         valid = not self.errors
         if valid != self._valid:

@@ -133,3 +133,41 @@ def odt_bytes(doc: QTextDocument) -> bytes:
     data = bytes(buffer.data().data())
     buffer.close()
     return data
+
+
+def words(choice: object) -> str:
+    """A stored choice key in plain words: 'no_response' → 'No response'."""
+    text = "" if choice is None else str(choice).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _width(widths: list[int] | None, i: int) -> str:
+    return f' width="{widths[i]}%"' if widths else ""
+
+
+def html_table(
+    headers: list[str], rows: list[list[str]], *, widths: list[int] | None = None
+) -> str:
+    """A bordered table for reports; cell values are escaped here."""
+    if not rows:
+        return "<p><i>None in this period.</i></p>"
+    head = "".join(
+        f'<th{_width(widths, i)} bgcolor="#dde8f3" align="left">{e(h)}</th>'
+        for i, h in enumerate(headers)
+    )
+    body = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="4" border="1"'
+        ' style="border-collapse: collapse; border-color: #8aa1b8;">'
+        f"<thead><tr>{head}</tr></thead>{body}</table>"
+    )
+
+
+REPORT_CSS = """<style>
+  h1 { font-size: 18pt; font-weight: bold; margin-top: 0; margin-bottom: 4pt; }
+  h2 { font-size: 13pt; font-weight: bold; margin-top: 14pt; margin-bottom: 4pt;
+       color: #0b3d6b; }
+  h3 { font-size: 11pt; font-weight: bold; margin-top: 8pt; margin-bottom: 2pt; }
+  p { margin-top: 0; margin-bottom: 4pt; }
+  .muted { color: #444444; }
+</style>"""

@@ -1,0 +1,166 @@
+"""The one-page "what happens next" sheet for the day of release.
+
+First probation appointment (the most urgent thing), where to stay tonight, the next
+meeting with the mentor, and the phone numbers that matter. It reads the latest
+release-day record's appointment fields and only the *stay tonight* checklist note —
+never the other checklist notes (the immediate-risks note above all), case notes or
+safety flags.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from PySide6.QtGui import QTextDocument
+
+from mentor_desk.export import log
+from mentor_desk.export.common import (
+    ExportError,
+    first_name,
+    path_hint,
+    plain_date,
+    plain_datetime,
+    today_local,
+    write_bytes,
+)
+from mentor_desk.export.document import e, make_document, pdf_bytes, template
+from mentor_desk.export.plan_pdf import mentor_first_name
+from mentor_desk.store.records import Store
+
+#: One page at A4 needs a little less than the plan's size; still large print.
+SHEET_BODY_PT = 15.0
+_STATE_WORDS = {
+    "done": "Sorted.",
+    "arranged": "Arranged.",
+    "not_needed": "Not needed.",
+    "outstanding": "Not sorted yet.",
+}
+
+
+@dataclass(frozen=True)
+class ReleaseSheetData:
+    name: str
+    released: str
+    probation_when: str
+    probation_where: str
+    practitioner: str
+    practitioner_contact: str
+    stay_tonight: str
+    mentor_name: str
+    mentor_contact: str
+    meeting_when: str
+    meeting_where: str
+    services: tuple[tuple[str, str], ...]
+    made_on: str
+
+
+def collect_release_sheet(
+    store: Store, participant_id: str, *, mentor_contact: str
+) -> ReleaseSheetData:
+    """Read what the sheet shows (run on the store's worker thread)."""
+    person = store.get("participant", participant_id)
+    if person is None:
+        raise ExportError("That participant is not in this store.")
+    releases = store.list("release_day", participant_id=participant_id)
+    if not releases:
+        raise ExportError("There is no release-day record for this person yet.")
+    rd = max(releases, key=lambda r: r.get("planned_release_at") or r["created_at"])
+    checklist = rd.get("checklist") or {}
+    mentor = mentor_first_name(store, person)
+
+    stay = checklist.get("stay_tonight") or {}
+    stay_text = str(stay.get("note") or "").strip()
+    if not stay_text:
+        stay_text = _STATE_WORDS.get(str(stay.get("state")), "Not sorted yet.")
+        if stay.get("state") in (None, "outstanding"):
+            stay_text += f" Call {mentor} straight away."
+
+    def fallback(key: str) -> str:
+        return str((checklist.get(key) or {}).get("note") or "").strip()
+
+    services: list[tuple[str, str]] = []
+    for ref in store.list("referral", participant_id=participant_id, order_by=("referred_on",)):
+        service = store.get("service", ref["service_id"])
+        if service and service.get("phone") and ref["status"] != "declined":
+            pair = (str(service["name"]), str(service["phone"]))
+            if pair not in services:
+                services.append(pair)
+
+    return ReleaseSheetData(
+        name=str(person.get("preferred_name") or person.get("given_name") or ""),
+        released=plain_date((rd.get("planned_release_at") or "")[:10] or None),
+        probation_when=plain_datetime(rd.get("probation_appointment_at"))
+        or fallback("probation_appointment")
+        or "Not booked yet — ask probation or your mentor",
+        probation_where=str(rd.get("probation_appointment_place") or ""),
+        practitioner=str(person.get("probation_practitioner_name") or ""),
+        practitioner_contact=str(person.get("probation_practitioner_contact") or ""),
+        stay_tonight=stay_text,
+        mentor_name=mentor,
+        mentor_contact=mentor_contact,
+        meeting_when=plain_datetime(rd.get("next_meeting_at"))
+        or fallback("next_mentor_meeting")
+        or f"{mentor} will call you to fix a time",
+        meeting_where=str(rd.get("next_meeting_place") or ""),
+        services=tuple(services[:6]),
+        made_on=plain_date(today_local()),
+    )
+
+
+def render_release_sheet_html(data: ReleaseSheetData) -> str:
+    practitioner = ""
+    if data.practitioner or data.practitioner_contact:
+        who = first_name(data.practitioner) and data.practitioner
+        practitioner = f"Probation practitioner: {e(who or 'ask at reception')}"
+        if data.practitioner_contact:
+            practitioner += f" · {e(data.practitioner_contact)}"
+    phones = []
+    if data.mentor_contact:
+        phones.append((f"{data.mentor_name} (my mentor)", data.mentor_contact))
+    if data.practitioner_contact:
+        phones.append((data.practitioner or "Probation", data.practitioner_contact))
+    phones += list(data.services)
+    rows = (
+        "".join(
+            f'<tr><td width="55%">{e(who)}</td><td><b>{e(number)}</b></td></tr>'
+            for who, number in phones
+        )
+        or "<tr><td>Ask your mentor to add the numbers you need.</td></tr>"
+    )
+    who_line = f"for {e(data.name)}" if data.name else ""
+    if data.released:
+        who_line += f" · released {e(data.released)}"
+    return template("release_sheet.html").substitute(
+        who_line=who_line,
+        probation_when=e(data.probation_when),
+        probation_where=e(data.probation_where),
+        practitioner_line=practitioner,
+        stay_tonight=e(data.stay_tonight),
+        mentor_name=e(data.mentor_name),
+        meeting_when=e(data.meeting_when),
+        meeting_where=e(data.meeting_where),
+        phone_rows=rows,
+        made_on=e(data.made_on),
+    )
+
+
+def render_release_sheet(data: ReleaseSheetData) -> QTextDocument:
+    return make_document(
+        render_release_sheet_html(data), title="What happens next", point_size=SHEET_BODY_PT
+    )
+
+
+def build_release_sheet(store: Store, participant_id: str, *, mentor_contact: str) -> QTextDocument:
+    return render_release_sheet(
+        collect_release_sheet(store, participant_id, mentor_contact=mentor_contact)
+    )
+
+
+def write_release_sheet_pdf(
+    store: Store, participant_id: str, path: str | os.PathLike[str], *, mentor_contact: str
+) -> None:
+    """Write the sheet as PDF to ``path`` (only there) and log the export."""
+    doc = build_release_sheet(store, participant_id, mentor_contact=mentor_contact)
+    write_bytes(path, pdf_bytes(doc, title="What happens next"))
+    log.record(store, "release_sheet", participant_id=participant_id, path_hint=path_hint(path))

@@ -205,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sync(args)
         if args.command == "export-plan":
             return _export_plan(args)
-        from mentor_desk.app import run_gui  # type: ignore[import-not-found, unused-ignore]
+        from mentor_desk.app import run_gui
 
         code: int = run_gui(Path(args.profile_dir) if args.profile_dir else None, args.demo)
         return code

@@ -202,12 +202,12 @@ SUBJECTS = (
 )
 FEELINGS = (
     "seemed upbeat",
-    "was tired but engaged",
-    "was worried",
-    "was calm",
-    "was frustrated",
-    "was proud of the progress",
-    "was quieter than usual",
+    "were tired but engaged",
+    "were worried",
+    "were calm",
+    "were frustrated",
+    "were proud of the progress",
+    "were quieter than usual",
     "laughed a lot",
 )
 ACTIONS = (
@@ -503,7 +503,16 @@ def generate(
                 )
             n_notes = max(1, int(rng.gauss(spec["notes_per"], spec["notes_per"] / 4)))
             for n in range(n_notes):
-                at = now - timedelta(days=rng.randint(0, 300), minutes=rng.randint(0, 600))
+                day = now.date() - timedelta(days=rng.randint(0, 300))
+                at = datetime(
+                    day.year,
+                    day.month,
+                    day.day,
+                    rng.randint(9, 18),
+                    rng.choice((0, 15, 30, 45)),
+                    tzinfo=UTC,
+                )
+                at = min(at, now)
                 add(
                     "case_note",
                     {

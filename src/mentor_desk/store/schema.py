@@ -58,6 +58,11 @@ def record_table_ddl(ent: Entity) -> list[str]:
         )
     for i, cols_ in enumerate(_EXTRA_INDEXES.get(ent.name, [])):
         stmts.append(f"CREATE INDEX {q(f'ix_{ent.name}_{i}')} ON {q(ent.name)} ({cols_})")
+    if ent.name == "case_note":  # "last contact" in the caseload: one index probe per person
+        stmts.append(
+            "CREATE INDEX ix_case_note_contact ON case_note (participant_id, occurred_at) "
+            "WHERE deleted = 0 AND contact_kind != 'attempted'"
+        )
     return stmts
 
 

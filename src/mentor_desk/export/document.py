@@ -42,7 +42,7 @@ FALLBACK_FAMILY = "Sans Serif"
 #: Type sizes in points. The plan is read by people who may not read much or see well:
 #: RNIB clear-print guidance asks for 12-14 pt at least; we use large print.
 LARGE_BODY_PT = 15
-SMALL_BODY_PT = 10.5
+SMALL_BODY_PT = 10.0
 #: QTextDocument.print_() adds its own 2 cm frame margin (and draws page numbers in it),
 #: so the page itself only needs a little: 2 mm + 2 cm = 22 mm on every side.
 PAGE_MARGIN_MM = 2.0

@@ -119,8 +119,9 @@ def collect_probation_summary(
     def pathway(key: object) -> str:
         if not key:
             return ""
+        label = labels.get(str(key), str(key))
         cats = ", ".join(crs_labels.get(c, c) for c in crs.get(str(key), ()))
-        return f"{labels.get(str(key), str(key))} (CRS: {cats})" if cats else str(key)
+        return f"{label} (CRS: {cats})" if cats and cats != label else label
 
     sessions = {s["id"]: s for s in store.list("activity_session", include_deleted=True)}
     attendance: list[list[str]] = []
@@ -145,8 +146,9 @@ def collect_probation_summary(
             what = "Behaviour" if a.get("tell_probation_behaviour") else "Concern"
             told.append([short_date(a["attended_on"]), name, what, str(a.get("concern") or "")])
     totals = (
-        f"{len(attendance)} sessions: {counts['yes']} attended, {counts['late']} late, "
-        f"{counts['no']} missed; {minutes} minutes active in all."
+        f"{len(attendance)} session{'' if len(attendance) == 1 else 's'}: "
+        f"{counts['yes']} attended, {counts['late']} late, {counts['no']} missed; "
+        f"{minutes} minutes active in all."
         if attendance
         else ""
     )
@@ -285,7 +287,7 @@ def render_probation_summary_html(data: SummaryData, *, partnership: str = "") -
         html_table(
             ["Date", "Session", "Attended", "Minutes active"],
             data.attendance,
-            widths=[18, 50, 16, 16],
+            widths=[16, 52, 16, 16],
         ),
     ]
     if data.told_probation:
@@ -307,22 +309,23 @@ def render_probation_summary_html(data: SummaryData, *, partnership: str = "") -
         html_table(
             ["Date", "Service", "Pathway", "Kind", "Status", "Outcome"],
             data.referrals,
-            widths=[12, 20, 22, 12, 12, 22],
+            widths=[13, 20, 21, 11, 11, 24],
         ),
         "<h2>Check-ins</h2>",
         html_table(
             [
                 "Date",
-                "Life satisfaction",
+                "Satisfied",
                 "Worthwhile",
                 "Happy",
                 "Anxious",
                 "Active days",
                 "Housing",
                 "Work or training",
-                "Offending",
+                "Offences",
             ],
             data.check_ins,
+            widths=[12, 11, 13, 9, 10, 9, 12, 12, 12],
         ),
         f'<p class="muted">{e(ONS4_ATTRIBUTION)}</p>' if data.check_ins else "",
     ]

@@ -197,3 +197,21 @@ def test_unknown_entity_is_an_error_not_a_crash() -> None:
 def test_validate_never_crashes_on_any_input(values: dict[str, object]) -> None:
     result = validate("participant", values, today=TODAY)
     assert all(isinstance(e, FieldError) and e.message for e in result)
+
+
+def test_json_fields_have_a_size_limit() -> None:
+    pid = uuid7()
+    huge = {
+        "participant_id": pid,
+        "checklist": {"stay_tonight": {"state": "done", "note": "x" * 1000}},
+    }
+    assert validate("release_day", huge, today=TODAY) == []
+    snapshot = {
+        "participant_id": pid,
+        "plan_version": 1,
+        "agreed_at": "2026-11-20T10:00:00Z",
+        "snapshot": {"goals": ["x" * 250_000]},
+    }
+    assert validate("plan_agreement", snapshot, today=TODAY) == [
+        FieldError("snapshot", "is too large")
+    ]

@@ -125,3 +125,41 @@ def test_deletion_share_counts_only_local_records(store: Store) -> None:
         RemoteChange("participant", "01a20818-5b36-7082-87bf-d89a19d129a6", 3, 3, True, {}, {}),
     ]
     assert syncstate.deletion_share(store, changes) == (1, 1)
+
+
+def test_merged_result_shows_the_servers_value_at_once(store: Store) -> None:
+    """The edit was made while a pull brought the server's newer state: the pull kept the
+    pending local value, the push then lost the merge. The next pull may never bring the
+    record again, so the acknowledgement itself must put the server's value back."""
+    pid = "01a20818-5b36-7082-87bf-d89a19d129a7"
+    syncstate.apply_page(store, [remote_participant(pid, 5, phone="old")], 5)
+    store.update("participant", pid, {"phone": "mine"})
+    syncstate.apply_page(store, [remote_participant(pid, 8, phone="theirs")], 8)
+    assert store.get("participant", pid)["phone"] == "mine"  # type: ignore[index]
+    [row] = store.outbox()
+    syncstate.acknowledge(
+        store,
+        [
+            PushResult(
+                row.device_seq,
+                "merged",
+                8,
+                conflicts=[{"id": "c9", "field": "phone", "mine": "mine", "theirs": "theirs"}],
+            )
+        ],
+    )
+    assert store.get("participant", pid)["phone"] == "theirs"  # type: ignore[index]
+    assert [c["mine"] for c in syncstate.open_conflicts(store)] == ["mine"]
+
+
+def test_push_batches_are_cut_by_size() -> None:
+    from mentor_desk.sync.engine import PUSH_BYTES, _by_size
+
+    class Row:
+        def __init__(self, n: int) -> None:
+            self.fields = {"text": "x" * n}
+
+    big = [Row(400_000) for _ in range(5)]
+    assert len(_by_size(big)) == PUSH_BYTES // 400_000
+    assert len(_by_size([Row(5_000_000)])) == 1  # one huge row still goes (the server says 413)
+    assert len(_by_size([Row(10) for _ in range(50)])) == 50

@@ -6,6 +6,7 @@ the program accepts is a record the server accepts.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Callable, Mapping
@@ -130,7 +131,13 @@ def _check_value(f: Field, value: Any) -> str | None:
             return "has an entry that is too long or has characters that cannot be stored"
         return None
     if k is Kind.JSON:
-        return None if isinstance(value, dict) else "must be a set of named values"
+        if not isinstance(value, dict):
+            return "must be a set of named values"
+        try:
+            size = len(json.dumps(value, ensure_ascii=False))
+        except (TypeError, ValueError):
+            return "has values that cannot be stored"
+        return None if size <= 200_000 else "is too large"
     return f"has an unknown kind {k}"  # pragma: no cover
 
 

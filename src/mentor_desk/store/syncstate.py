@@ -96,6 +96,7 @@ def acknowledge(store: Store, results: Iterable[PushResult]) -> dict[str, int]:
                     _record_conflict(
                         store, row["entity"], row["record_id"], row["participant_id"], c
                     )
+                    _take_theirs(store, entity(row["entity"]), row["record_id"], c)
             store.conn.execute("DELETE FROM outbox WHERE device_seq = ?", (res.device_seq,))
     return counts
 
@@ -118,6 +119,21 @@ def _stamp(
         f"UPDATE {q(ent.name)} SET field_versions = ? WHERE id = ?",
         (json.dumps(fv, sort_keys=True), record_id),
     )
+
+
+def _take_theirs(store: Store, ent: Entity, record_id: str, c: Mapping[str, Any]) -> None:
+    """The server kept its value for a conflicting field: show the same here at once.
+
+    The pull may never bring this record again (a merge that changed nothing on the server
+    makes no new seq), so waiting for it would leave this laptop on the losing value.
+    The losing value is kept in the conflict row.
+    """
+    name = str(c.get("field", ""))
+    if not ent.has(name):
+        return  # "*deleted*" and the like: the pull settles the record's state
+    value = _encode(ent, {name: c.get("theirs")})[name]
+    store.conn.execute(f"UPDATE {q(ent.name)} SET {q(name)} = ? WHERE id = ?", (value, record_id))
+    store._index(ent, record_id)
 
 
 def _record_conflict(

@@ -8,6 +8,7 @@ Every step is safe to repeat after a crash at any point.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -111,7 +112,7 @@ class SyncEngine:
         total = self.db(lambda s: s.outbox_count())
         done = 0
         while True:
-            rows = self.db(lambda s: s.outbox(limit=self.push_batch))
+            rows = _by_size(self.db(lambda s: s.outbox(limit=self.push_batch)))
             if not rows:
                 return
             body = {
@@ -210,6 +211,20 @@ class _Wire:
         self.base_version = row.base_version
         self.fields = row.fields
         self.field_versions = row.field_versions
+
+
+#: Keep each push body well under the server's request limit (5 MB by default).
+PUSH_BYTES = 1_000_000
+
+
+def _by_size(rows: list[Any]) -> list[Any]:
+    """The first rows of a batch whose fields fit in :data:`PUSH_BYTES` (at least one)."""
+    total = 0
+    for i, row in enumerate(rows):
+        total += len(json.dumps(row.fields, ensure_ascii=False).encode()) + 200
+        if total > PUSH_BYTES and i > 0:
+            return rows[:i]
+    return rows
 
 
 def _results(answer: dict[str, Any], sent: set[int]) -> list[PushResult]:

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -30,6 +29,7 @@ from mentor_desk.store.records import Store
 from mentor_desk.ui import shortcuts
 from mentor_desk.ui.caseload import CaseloadPage
 from mentor_desk.ui.drafts import Draft, DraftOfferDialog, load_drafts
+from mentor_desk.ui.forms.actions import FormActions
 from mentor_desk.ui.idle import IdleWatcher
 from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND, NewParticipantDialog
 from mentor_desk.ui.start_pages import FirstRunPage, PreparingPage, UnlockPage
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(options.idle_lock_ms, self)
         self._build_status_bar()
         self._build_actions()
+        self.form_actions = FormActions(self)  # release-day mode, attendance, team, directory
         self.first_run.unlocked.connect(self._on_unlocked)
         self.unlock_page.unlocked.connect(self._on_unlocked)
         self.caseload.open_participant.connect(self.open_participant)
@@ -108,15 +109,13 @@ class MainWindow(QMainWindow):
 
     # -- building ----------------------------------------------------------------------
     def _build_status_bar(self) -> None:
-        self.sync_label = QLabel("")
-        self.sync_label.setAccessibleName("Sharing status")
+        # The sharing status next to it is added by ``sync_ui.SyncUi``.
         self.busy = QProgressBar()
         self.busy.setAccessibleName("Working")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
-        self.statusBar().addPermanentWidget(self.sync_label)
 
     def _action(
         self, text: str, keys: str, slot: Callable[[], object], icon_name: str = ""
@@ -209,7 +208,6 @@ class MainWindow(QMainWindow):
         self._set_unlocked_actions(True)
         self.caseload.refresh()
         self.caseload.focus_search()
-        self._refresh_status()
         self.idle.start()
         self.runner.run(load_drafts, self._offer_drafts, owner=self)
         self.unlocked.emit()
@@ -218,24 +216,34 @@ class MainWindow(QMainWindow):
         """Keep drafts, close the store, hide everything, show the unlock screen."""
         if not self.is_unlocked:
             return
+        self._clear_screens(keep_drafts=True)
+        self.runner.close()
+        self.show_unlock()
+        self.locked.emit()
+
+    def return_to_first_run(self) -> None:
+        """The store is gone (wiped when the server withdrew this computer): start afresh."""
+        self._clear_screens(keep_drafts=False)
+        self.stack.setCurrentWidget(self.first_run)
+        self.first_run.focus_first()
+        self.locked.emit()
+
+    def _clear_screens(self, keep_drafts: bool) -> None:
         self.is_unlocked = False
         self.idle.stop()
         self.offers.clear()
         for dialog in self.findChildren(QDialog):
             dialog.reject()  # e.g. a half-filled "New participant": nothing stays on screen
-        for ws in self.workspaces():
-            ws.flush_drafts()
+        if keep_drafts:
+            for ws in self.workspaces():
+                ws.flush_drafts()
         while self.tabs.count() > 1:
             widget = self.tabs.widget(1)
             self.tabs.removeTab(1)
             if widget is not None:
                 widget.deleteLater()
         self.caseload.clear()
-        self.sync_label.clear()
         self._set_unlocked_actions(False)
-        self.runner.close()
-        self.show_unlock()
-        self.locked.emit()
 
     # -- drafts -----------------------------------------------------------------------------
     def _offer_drafts(self, drafts: list[Draft]) -> None:
@@ -338,21 +346,7 @@ class MainWindow(QMainWindow):
 
     # -- status ---------------------------------------------------------------------------------
     def _data_changed(self) -> None:
-        self._refresh_status()
         self.caseload.refresh()
-
-    def _refresh_status(self) -> None:
-        self.runner.run(lambda store: store.outbox_count(), self._show_outbox, owner=self)
-
-    def _show_outbox(self, count: int) -> None:
-        if not self.is_unlocked:
-            return
-        demo = "Demo data — " if self.options.demo_passphrase else ""
-        if count == 0:
-            self.sync_label.setText(f"{demo}Local only — nothing waiting to be shared")
-        else:
-            plural = "change" if count == 1 else "changes"
-            self.sync_label.setText(f"{demo}Local only — {count:,} {plural} not yet shared")
 
     def raise_window(self) -> None:
         self.showNormal()

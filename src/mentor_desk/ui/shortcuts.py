@@ -23,6 +23,10 @@ LOCK = "Ctrl+L"
 CASELOAD = "Ctrl+1"
 QUIT = "Ctrl+Q"
 HELP = "F1"
+SYNC_NOW = "F5"
+RELEASE_DAY = "Ctrl+R"
+SESSION_ATTENDANCE = "Ctrl+Shift+A"
+TEAM = "Ctrl+T"
 
 TABLE = (
     (NEW_PARTICIPANT, "Register a new participant"),
@@ -33,7 +37,12 @@ TABLE = (
     (CASELOAD, "Go back to the caseload"),
     (LOCK, "Lock Mentor Desk now"),
     ("Enter", "Open the participant chosen in the caseload"),
+    (RELEASE_DAY, "Release-day mode for the chosen or open participant"),
+    (SESSION_ATTENDANCE, "Record attendance for a whole activity session"),
+    (TEAM, "Team view of every caseload (coordinators)"),
     ("Alt+O / Alt+N", "Overview / Notes tab of a participant"),
+    ("Alt+R / A / P", "Release day / Assessment / Plan tab of a participant"),
+    (SYNC_NOW, "Sync with the partnership server now"),
     (HELP, "This list"),
     (QUIT, "Quit"),
 )

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -23,14 +24,15 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.store.caseload import CaseloadRow, caseload, display_name
 from mentor_desk.store.records import Record, Store
+from mentor_desk.ui.forms.common import make_read_only
+from mentor_desk.ui.forms.data import FormsData
+from mentor_desk.ui.forms.tabs import WorkspaceForms
 from mentor_desk.ui.notes import NotesTab
 from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND, ParticipantForm
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import day, label, local_time, named, plain, set_error
 
-COMING = (
-    ("Release day", "The release-day checklist and first probation appointment will be here."),
-    ("Plan", "The needs assessment and action plan (goals and steps) will be here."),
+COMING: tuple[tuple[str, str], ...] = (
     ("Signposting", "Services and referrals for this person will be here."),
     ("Sessions && check-ins", "Sport sessions attended and wellbeing check-ins will be here."),
     ("History", "Every change to this record, and who made it, will be here."),
@@ -305,12 +307,16 @@ class ParticipantWorkspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.header = Header()
         layout.addWidget(self.header)
+        self.forms = WorkspaceForms(runner, participant_id, self)
+        layout.addWidget(self.forms.closed_bar)
         self.tabs = named(QTabWidget(), "Parts of the record")
         named(self.tabs.tabBar(), "Parts of the record")
         self.overview = Overview(runner, autosave_ms)
         self.notes = NotesTab(runner, participant_id, autosave_ms)
         self.tabs.addTab(self.overview, "&Overview")
         self.tabs.addTab(self.notes, "&Notes")
+        for title, tab in self.forms.pages():
+            self.tabs.addTab(tab, title)
         for title, text in COMING:
             page = QWidget()
             box = QVBoxLayout(page)
@@ -320,10 +326,21 @@ class ParticipantWorkspace(QWidget):
         layout.addWidget(self.tabs, 1)
         self.overview.saved.connect(self._saved)
         self.notes.changed.connect(self._saved)
+        self.forms.changed.connect(self._saved)
+        self.forms.loaded.connect(self._lock_if_closed)
 
     def reload(self) -> None:
         pid = self.participant_id
         self._runner.run(lambda store: load_participant(store, pid), self._show, owner=self)
+        self.forms.reload(self)
+
+    def _lock_if_closed(self, data: FormsData) -> None:
+        """A closed participant's profile and notes are read-only until reopened."""
+        make_read_only(self.overview.form.editors.values(), data.closed)
+        reference = self.overview.form.editors["reference"]
+        assert isinstance(reference, QLineEdit)
+        reference.setReadOnly(True)
+        self.notes.new_button.setEnabled(not data.closed)
 
     def _show(self, data: ParticipantData | None) -> None:
         if data is None:
@@ -352,6 +369,9 @@ class ParticipantWorkspace(QWidget):
             return
         if self.tabs.currentWidget() is self.overview:
             self.overview.save()
+        for _title, tab in self.forms.pages():
+            if self.tabs.currentWidget() is tab:
+                tab.save()
 
     def flush_drafts(self) -> None:
         self.notes.flush_draft()

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 import uuid
+from functools import partial
 from pathlib import Path
 
 import platformdirs
 
 from mentor_desk.store import keychain
-from mentor_desk.store.database import connect
+from mentor_desk.store.database import connect, verify_all_pages
 from mentor_desk.store.errors import ProfileExists, ProfileMissing, StoreError
 from mentor_desk.store.keys import (
     KdfParams,
@@ -81,6 +82,7 @@ class Profile:
             self.db_path.unlink(missing_ok=True)
             raise
         store = Store(conn, actor_name=actor_name)
+        store.page_check = partial(verify_all_pages, self.db_path, data_key)
         with store.transaction():
             store.set_meta("profile_id", profile_id)
             store.set_meta("device_id", str(uuid.uuid4()))
@@ -117,6 +119,7 @@ class Profile:
     def _open(self, data_key: bytes) -> Store:
         conn = connect(self.db_path, data_key)
         store = Store(conn)
+        store.page_check = partial(verify_all_pages, self.db_path, data_key)
         store.actor_name = store.meta("actor_name", "") or ""
         store.actor_id = store.meta("user_id", "local") or "local"
         return store

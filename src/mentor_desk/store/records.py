@@ -11,7 +11,7 @@ from __future__ import annotations
 import builtins
 import json
 import secrets
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -108,6 +108,9 @@ class Store:
         self.actor_id = actor_id
         self.actor_name = actor_name
         self._depth = 0
+        #: Full per-page authentication on a separate read-only connection; returns the
+        #: number of damaged pages. Slow (reads the whole file): run it off the worker.
+        self.page_check: Callable[[], int] = lambda: 0
 
     # -- transactions ---------------------------------------------------------------
     @contextmanager

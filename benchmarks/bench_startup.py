@@ -1,0 +1,118 @@
+"""Start to usable caseload (office size, key already unlocked) against a bare PySide6 window
+with an empty table — both as fresh processes, measured in the same run (QUALITY.md).
+
+"Key already unlocked" is the keychain path: the data key is cached in a (test, in-memory)
+keychain, so no passphrase KDF runs. "Usable" means the caseload table holds its rows.
+
+Run: ``.venv/bin/python -m benchmarks.bench_startup [--size office] [--runs 5]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+from benchmarks.common import PASSPHRASE, sized_store
+from mentor_desk.store.keys import read_key_file, unwrap
+
+BASELINE = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication(sys.argv)
+win = QMainWindow()
+table = QTableView()
+table.setModel(QStandardItemModel(0, 9))
+win.setCentralWidget(table)
+win.resize(1280, 800)
+win.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+OURS = r"""
+import os, sys
+from pathlib import Path
+import keyring
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QAbstractTableModel, QTimer
+from PySide6.QtWidgets import QApplication
+
+class Memory(KeyringBackend):
+    priority = 1
+    def __init__(self):
+        super().__init__(); self.items = {}
+    def get_password(self, s, u): return self.items.get((s, u))
+    def set_password(self, s, u, p): self.items[(s, u)] = p
+    def delete_password(self, s, u): self.items.pop((s, u), None)
+
+backend = Memory()
+backend.items[("mentor-desk", "profile:" + os.environ["BENCH_PROFILE_ID"])] = os.environ["BENCH_KEY"]
+keyring.set_keyring(backend)
+from mentor_desk.app import AppConfig, build
+from mentor_desk.ui.theme import apply_theme
+app = QApplication(sys.argv)
+apply_theme(app)
+services = build(AppConfig(profile_dir=Path(os.environ["BENCH_PROFILE_DIR"])))
+services.window.resize(1280, 800)
+services.window.show()
+services.window.start()
+
+def check():
+    for model in services.window.findChildren(QAbstractTableModel):
+        if type(model).__name__ == "CaseloadModel" and model.rowCount() > 0:
+            app.quit()
+            return
+    QTimer.singleShot(5, check)
+
+QTimer.singleShot(0, check)
+app.exec()
+services.shutdown()
+"""
+
+
+def run(script: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", script], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", default="office")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    profile, _ = sized_store(args.size)
+    key_file = read_key_file(profile.key_path)
+    if not key_file.use_keychain:
+        from benchmarks.common import unlock
+
+        # Mark the profile as keychain-enabled (the real keychain is not touched here).
+        from mentor_desk.store.keys import KeyFile, write_key_file
+
+        write_key_file(profile.key_path, KeyFile(key_file.profile_id, key_file.salt,
+                                                 key_file.nonce, key_file.wrapped,
+                                                 key_file.kdf, True))
+        unlock(profile).close()
+        key_file = read_key_file(profile.key_path)
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           "BENCH_PROFILE_DIR": str(profile.directory), "BENCH_PROFILE_ID": key_file.profile_id,
+           "BENCH_KEY": unwrap(key_file, PASSPHRASE).hex()}
+    base, ours = [], []
+    for _ in range(args.runs):  # interleaved, so both see the same machine
+        base.append(run(BASELINE, env))
+        ours.append(run(OURS, env))
+    b, o = statistics.median(base), statistics.median(ours)
+    print(f"bare PySide6 window with an empty table: median {b * 1000:.0f} ms")
+    print(f"start to usable caseload ({args.size}, keychain unlock): median {o * 1000:.0f} ms "
+          f"→ ratio {o / b:.2f}× (target ≤ 1.5×)")
+
+
+if __name__ == "__main__":
+    main()

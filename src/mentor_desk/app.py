@@ -25,7 +25,10 @@ from mentor_desk.store.profile import Profile, default_profile_dir
 from mentor_desk.store.records import Store
 from mentor_desk.store.worker import StoreWorker
 from mentor_desk.ui.main_window import MainWindow, WindowOptions
+from mentor_desk.ui.network import NetRunner
 from mentor_desk.ui.single_instance import SingleInstance
+from mentor_desk.ui.sync_controller import SyncController, SyncTiming
+from mentor_desk.ui.sync_ui import SyncUi
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.theme import apply_theme
 
@@ -43,6 +46,7 @@ class AppConfig:
         idle_lock_ms: lock after this long without keyboard or mouse use.
         autosave_ms: keep a note's draft this long after the last edit.
         demo: fill a throw-away store with invented people and open it directly.
+        sync_timing: how eagerly to sync with a partnership server (tests shorten it).
     """
 
     profile_dir: Path
@@ -50,6 +54,7 @@ class AppConfig:
     idle_lock_ms: int = 10 * 60 * 1000
     autosave_ms: int = 3000
     demo: bool = False
+    sync_timing: SyncTiming = field(default_factory=SyncTiming)
 
 
 @dataclass
@@ -61,9 +66,14 @@ class Services:
     worker: StoreWorker
     runner: TaskRunner
     window: MainWindow
+    net: NetRunner
+    sync: SyncController
+    sync_ui: SyncUi
 
     def shutdown(self) -> None:
         self.window.idle.stop()
+        self.sync.deactivate()
+        self.net.shutdown()
         self.worker.shutdown()
 
 
@@ -144,7 +154,12 @@ def build(config: AppConfig) -> Services:
     )
     window = MainWindow(profile, runner, options)
     runner.setParent(window)
-    return Services(config, profile, worker, runner, window)
+    net = NetRunner(window)
+    sync = SyncController(
+        profile, worker, runner, net, config.sync_timing, demo=config.demo, parent=window
+    )
+    sync_ui = SyncUi(window, sync, net, config.kdf, demo=config.demo)
+    return Services(config, profile, worker, runner, window, net, sync, sync_ui)
 
 
 def run_gui(profile_dir: Path | None, demo: bool) -> int:

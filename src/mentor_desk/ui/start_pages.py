@@ -89,9 +89,11 @@ class FirstRunPage(QWidget):
 
     Signals:
         unlocked(): the new store is created and open on the worker.
+        join_requested(): the person wants to join a partnership server instead.
     """
 
     unlocked = Signal()
+    join_requested = Signal()
 
     def __init__(
         self, profile: Profile, runner: TaskRunner, kdf: KdfParams, parent: QWidget | None = None
@@ -142,7 +144,18 @@ class FirstRunPage(QWidget):
         self.create_button.setProperty("role", "primary")
         self.create_button.setIcon(icon("lock", "#ffffff"))
         self.create_button.setDefault(True)
-        box.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.join_button = named(
+            QPushButton("Join a partnership server instead…"),
+            "Join a partnership server",
+            "Sign in to your partnership's server and keep a synced copy here",
+        )
+        self.join_button.setFlat(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.join_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        box.addLayout(buttons)
+        self.join_button.clicked.connect(self.join_requested)
         for edit in (self.passphrase, self.repeat):
             edit.textChanged.connect(self._update)
             edit.returnPressed.connect(self.create_button.click)

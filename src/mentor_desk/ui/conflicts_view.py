@@ -1,0 +1,316 @@
+"""Conflict review: both values side by side, who and when; keep one, or type the value.
+
+A conflict is a field changed both here and elsewhere before either side saw the other's
+change; the server kept its value and this computer's losing value is stored with the
+conflict (SYNC.md "Merging"). Settling it is an ordinary change (see :mod:`sync_ops`), sent
+at once with a sync.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentor_desk.ui import sync_ops
+from mentor_desk.ui.sync_controller import SyncController
+from mentor_desk.ui.sync_ops import ConflictRow
+from mentor_desk.ui.tasks import TaskRunner
+from mentor_desk.ui.widgets import label, named, set_error
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def when_text(at: datetime | None) -> str:
+    if at is None:
+        return ""
+    local = at.astimezone()
+    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
+
+
+class RowsModel(QAbstractTableModel, Generic[R]):
+    """A read-only table of plain rows, one column per (header, getter)."""
+
+    def __init__(
+        self, columns: Sequence[tuple[str, Callable[[R], str]]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[R] = []
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.columns[index.column()][1](self.rows[index.row()])
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section][0]
+        return None
+
+
+def rows_table(model: QAbstractTableModel, name: str) -> QTableView:
+    table = named(QTableView(), name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def conflicts_model(parent: QWidget | None = None) -> RowsModel[ConflictRow]:
+    return RowsModel[ConflictRow](
+        [
+            ("Participant", lambda r: r.participant),
+            ("Record", lambda r: r.what),
+            ("Field", lambda r: r.field_label),
+            ("When", lambda r: when_text(r.at)),
+        ],
+        parent,
+    )
+
+
+def _value_box(name: str) -> QPlainTextEdit:
+    box = named(QPlainTextEdit(), name)
+    box.setReadOnly(True)
+    box.setMinimumHeight(90)
+    return box
+
+
+class ConflictsDialog(QDialog):
+    """Sync → Conflicts to review. Non-modal; closed by a lock like every dialog.
+
+    Signals:
+        resolved(str): a conflict was settled (its id).
+    """
+
+    resolved = Signal(str)
+
+    def __init__(
+        self, runner: TaskRunner, sync: SyncController, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._runner, self._sync = runner, sync
+        self.setWindowTitle("Conflicts to review")
+        self.resize(980, 560)
+        box = QVBoxLayout(self)
+        box.addWidget(
+            label(
+                "These fields were changed here and elsewhere before either side saw the other "
+                "change. The server kept its value; choose what should stay.",
+                "",
+                wrap=True,
+            )
+        )
+        self.model = conflicts_model(self)
+        self.table = rows_table(self.model, "Conflicts")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self._detail_panel())
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        box.addWidget(split, 1)
+        self.empty = label("Nothing to review: every conflict is settled.", "subtitle")
+        self.empty.hide()
+        box.addWidget(self.empty)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        named(buttons.button(QDialogButtonBox.StandardButton.Close), "Close")
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show())
+        self.reload()
+
+    def _detail_panel(self) -> QWidget:
+        panel = QWidget()
+        grid = QGridLayout(panel)
+        grid.setContentsMargins(8, 0, 0, 0)
+        self.title = label("", "subtitle", wrap=True)
+        grid.addWidget(self.title, 0, 0, 1, 2)
+        mine_group = QGroupBox("Yours")
+        mine_box = QVBoxLayout(mine_group)
+        self.mine_who = label("", "hint", wrap=True)
+        self.mine_value = _value_box("Your value")
+        self.keep_mine = named(QPushButton("Keep mine"), "Keep mine")
+        mine_box.addWidget(self.mine_who)
+        mine_box.addWidget(self.mine_value, 1)
+        mine_box.addWidget(self.keep_mine)
+        theirs_group = QGroupBox("On the server")
+        theirs_box = QVBoxLayout(theirs_group)
+        self.theirs_who = label("Changed elsewhere; already on the server.", "hint", wrap=True)
+        self.theirs_value = _value_box("The server's value")
+        self.keep_theirs = named(QPushButton("Keep theirs"), "Keep theirs")
+        theirs_box.addWidget(self.theirs_who)
+        theirs_box.addWidget(self.theirs_value, 1)
+        theirs_box.addWidget(self.keep_theirs)
+        grid.addWidget(mine_group, 1, 0)
+        grid.addWidget(theirs_group, 1, 1)
+        self.edit_group = QGroupBox("Or type what it should be")
+        edit_box = QHBoxLayout(self.edit_group)
+        self.edit = named(QPlainTextEdit(), "Value to keep")
+        self.edit.setMaximumHeight(80)
+        self.use_edit = named(QPushButton("Use this"), "Use this value")
+        edit_box.addWidget(self.edit, 1)
+        edit_box.addWidget(self.use_edit, 0, Qt.AlignmentFlag.AlignBottom)
+        grid.addWidget(self.edit_group, 2, 0, 1, 2)
+        self.error = label("", "error", wrap=True)
+        self.error.hide()
+        grid.addWidget(self.error, 3, 0, 1, 2)
+        grid.setRowStretch(1, 1)
+        self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
+        self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
+        self.use_edit.clicked.connect(lambda: self._resolve("value"))
+        return panel
+
+    # -- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        self._runner.run(sync_ops.conflict_rows, self._loaded, owner=self)
+
+    def _loaded(self, rows: list[ConflictRow]) -> None:
+        keep = self.current()
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        if rows:
+            ids = [r.id for r in rows]
+            row = ids.index(keep.id) if keep is not None and keep.id in ids else 0
+            self.table.selectRow(row)
+        self._show()
+
+    def current(self) -> ConflictRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        return self.model.rows[index.row()]
+
+    def _show(self) -> None:
+        row = self.current()
+        for widget in (self.keep_mine, self.keep_theirs, self.use_edit, self.edit):
+            widget.setEnabled(row is not None)
+        set_error(self.error, "")
+        if row is None:
+            self.title.setText("")
+            for box in (self.mine_value, self.theirs_value, self.edit):
+                box.clear()
+            return
+        self.title.setText(f"{row.participant} — {row.what}: {row.field_label}")
+        self.mine_who.setText(f"You, on this computer — sent {when_text(row.at)}")
+        self.mine_value.setPlainText(sync_ops.show_value(row.entity, row.field, row.mine))
+        self.theirs_value.setPlainText(sync_ops.show_value(row.entity, row.field, row.theirs))
+        self.edit_group.setVisible(row.editable)
+        if row.editable:
+            self.edit.setPlainText(sync_ops.edit_text(row.entity, row.field, row.mine))
+        if row.restores_on_server:
+            self.keep_mine.setText("Bring it back with my changes")
+            self.keep_theirs.setText("Keep it deleted")
+        elif row.field == sync_ops.DELETED_FIELD:
+            self.keep_mine.setText("Delete it")
+            self.keep_theirs.setText("Keep it")
+        else:
+            self.keep_mine.setText("Keep mine")
+            self.keep_theirs.setText("Keep theirs")
+
+    # -- settling -----------------------------------------------------------------------
+    def _resolve(self, choice: str) -> None:
+        row = self.current()
+        if row is None:
+            return
+        set_error(self.error, "")
+        if choice == "mine" and row.restores_on_server:
+            self._restore_on_server(row)
+            return
+        value: Any = None
+        if choice == "value":
+            try:
+                value = sync_ops.parse_value(row.entity, row.field, self.edit.toPlainText())
+            except ValueError:
+                set_error(self.error, "That value is not in the right form for this field.")
+                return
+        self._set_working(True)
+        self._runner.run(
+            lambda s: sync_ops.resolve_conflict(s, row.id, choice, value),
+            lambda _r: self._settled(row.id),
+            lambda m, _e: self._failed(m),
+            writes=True,
+            owner=self,
+        )
+
+    def _restore_on_server(self, row: ConflictRow) -> None:
+        engine = self._sync.engine
+        if engine is None:
+            set_error(self.error, str(sync_ops.NeedsServer()))
+            return
+        self._set_working(True)
+        transport = engine.transport
+        self._sync.net.run(
+            lambda: transport.resolve_conflict(row.id, {"choice": "mine"}),
+            lambda _r: self._runner.run(
+                lambda s: sync_ops.mark_resolved(s, row.id),
+                lambda _x: self._settled(row.id),
+                lambda m, _e: self._failed(m),
+                owner=self,
+            ),
+            lambda m, _e: self._failed(m),
+            owner=self,
+        )
+
+    def _settled(self, conflict_id: str) -> None:
+        self._set_working(False)
+        self.resolved.emit(conflict_id)
+        self._sync.refresh_counts()
+        self._sync.sync_now(manual=False)
+        self.reload()
+
+    def _failed(self, message: str) -> None:
+        self._set_working(False)
+        set_error(self.error, message)
+
+    def _set_working(self, on: bool) -> None:
+        for widget in (self.keep_mine, self.keep_theirs, self.use_edit, self.table):
+            widget.setEnabled(not on)

@@ -2,7 +2,8 @@
 
 The header shows name, reference, status and — in a red banner — the safety flags, on every
 tab. Overview holds the editable profile, what is due and recent activity; Notes is
-:mod:`mentor_desk.ui.notes`; the other tabs arrive with later work and say so plainly.
+:mod:`mentor_desk.ui.notes`; the record tabs (release day to history) are
+:mod:`mentor_desk.ui.forms`.
 """
 
 from __future__ import annotations
@@ -31,12 +32,6 @@ from mentor_desk.ui.notes import NotesTab
 from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND, ParticipantForm
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import day, label, local_time, named, plain, set_error
-
-COMING: tuple[tuple[str, str], ...] = (
-    ("Signposting", "Services and referrals for this person will be here."),
-    ("Sessions && check-ins", "Sport sessions attended and wellbeing check-ins will be here."),
-    ("History", "Every change to this record, and who made it, will be here."),
-)
 
 
 @dataclass
@@ -317,12 +312,6 @@ class ParticipantWorkspace(QWidget):
         self.tabs.addTab(self.notes, "&Notes")
         for title, tab in self.forms.pages():
             self.tabs.addTab(tab, title)
-        for title, text in COMING:
-            page = QWidget()
-            box = QVBoxLayout(page)
-            box.addWidget(label(f"Coming soon. {text}", "hint", wrap=True))
-            box.addStretch(1)
-            self.tabs.addTab(page, title)
         layout.addWidget(self.tabs, 1)
         self.overview.saved.connect(self._saved)
         self.notes.changed.connect(self._saved)

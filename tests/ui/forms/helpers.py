@@ -84,3 +84,28 @@ def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
 def reloaded(qtbot: QtBot, services: Services, ws: ParticipantWorkspace) -> None:
     wait_idle(qtbot, services)
     qtbot.waitUntil(lambda: services.runner.pending == 0, timeout=TIMEOUT)
+
+
+def make_coordinator(qtbot: QtBot, services: Services) -> None:
+    def op(store: Store) -> None:
+        with store.transaction():
+            store.set_meta("user_role", "coordinator")
+
+    query(qtbot, services, op)
+    services.window.form_actions.check_role()
+    wait_idle(qtbot, services)
+
+
+def add_service(qtbot: QtBot, services: Services, name: str, **values: Any) -> dict[str, Any]:
+    row = {"name": name, "pathways": ["accommodation"], "area_covered": "Leeds", **values}
+    return query(qtbot, services, lambda s: s.create("service", row))
+
+
+def add_session(qtbot: QtBot, services: Services, name: str) -> dict[str, Any]:
+    row = {"name": name, "weekday": "tuesday", "time": "18:30", "venue": "Sports hall"}
+    return query(qtbot, services, lambda s: s.create("activity_session", row))
+
+
+def reload_workspace(qtbot: QtBot, services: Services, ws: ParticipantWorkspace) -> None:
+    ws.reload()
+    wait_idle(qtbot, services)

@@ -17,7 +17,11 @@ from PySide6.QtWidgets import QDialog
 
 from mentor_desk.ui import shortcuts
 from mentor_desk.ui.caseload_model import ID_ROLE
+from mentor_desk.ui.forms.data import COORDINATOR
+from mentor_desk.ui.forms.directory import ListEditorDialog, directory_editor, timetable_editor
 from mentor_desk.ui.forms.release_day import ReleaseDayWindow
+from mentor_desk.ui.forms.sessions import SessionAttendanceDialog
+from mentor_desk.ui.forms.team import TeamWindow
 
 if TYPE_CHECKING:
     from mentor_desk.ui.main_window import MainWindow
@@ -32,19 +36,49 @@ class FormActions(QObject):
         self.release_day = self._action(
             "&Release-day mode…", shortcuts.RELEASE_DAY, self.open_release_day
         )
-        menu = window.menuBar().addMenu("&Records")
+        self.attendance = self._action(
+            "Session &attendance…", shortcuts.SESSION_ATTENDANCE, self.open_attendance
+        )
+        self.team = self._action("&Team…", shortcuts.TEAM, self.open_team)
+        self.directory = self._action("Service &directory…", "", self.open_directory)
+        self.timetable = self._action("Activity time&table…", "", self.open_timetable)
+        menu = window.menuBar().addMenu("Recor&ds")
         menu.addAction(self.release_day)
+        menu.addAction(self.attendance)
+        coordinators = menu.addSection("Coordinators")
+        coordinators.setText("Coordinators")
+        for act in (self.team, self.directory, self.timetable):
+            menu.addAction(act)
         table = window.caseload.table
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         table.addAction(self.release_day)
-        self.actions = [self.release_day]
+        self.actions = [self.release_day, self.attendance]
+        self.coordinator_actions = [self.team, self.directory, self.timetable]
         window.unlocked_actions.extend(self.actions)
         for act in self.actions:
             act.setEnabled(window.is_unlocked)
+        for act in self.coordinator_actions:
+            act.setEnabled(False)
+            act.setToolTip("For coordinators")
+        window.unlocked.connect(self.check_role)
+        window.locked.connect(lambda: self._set_coordinator(False))
+
+    def check_role(self) -> None:
+        """Coordinator tools are offered only to a coordinator (the server checks again)."""
+        self.window.runner.run(
+            lambda store: store.meta("user_role") == COORDINATOR,
+            self._set_coordinator,
+            owner=self.window,
+        )
+
+    def _set_coordinator(self, on: bool) -> None:
+        for act in self.coordinator_actions:
+            act.setEnabled(on and self.window.is_unlocked)
 
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(keys))
+        if keys:
+            action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.window.addAction(action)
@@ -73,6 +107,38 @@ class FormActions(QObject):
             return None
         dialog = ReleaseDayWindow(self.window.runner, pid, self.window)
         dialog.changed.connect(self._refresh_open)
+        self._show(dialog)
+        return dialog
+
+    def open_attendance(self) -> SessionAttendanceDialog | None:
+        if not self.window.is_unlocked:
+            return None
+        dialog = SessionAttendanceDialog(self.window.runner, self.window)
+        dialog.saved.connect(lambda _n: self._refresh_open())
+        self._show(dialog)
+        return dialog
+
+    def open_team(self) -> TeamWindow | None:
+        if not self.team.isEnabled():
+            return None
+        dialog = TeamWindow(self.window.runner, self.window)
+        dialog.finished.connect(lambda _r: self._refresh_open())
+        self._show(dialog)
+        return dialog
+
+    def open_directory(self) -> ListEditorDialog | None:
+        if not self.directory.isEnabled():
+            return None
+        dialog = directory_editor(self.window.runner, self.window)
+        dialog.finished.connect(lambda _r: self._refresh_open())
+        self._show(dialog)
+        return dialog
+
+    def open_timetable(self) -> ListEditorDialog | None:
+        if not self.timetable.isEnabled():
+            return None
+        dialog = timetable_editor(self.window.runner, self.window)
+        dialog.finished.connect(lambda _r: self._refresh_open())
         self._show(dialog)
         return dialog
 

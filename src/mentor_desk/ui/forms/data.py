@@ -34,6 +34,29 @@ class FormsData:
     endings: list[Record] = field(default_factory=list)
     services: list[Record] = field(default_factory=list)
     sessions: list[Record] = field(default_factory=list)
+    notes: list[Record] = field(default_factory=list)
+    amendments: list[Record] = field(default_factory=list)
+
+    def history(self) -> list[tuple[str, Record]]:
+        """Every record of this person as (record type, record), last changed first."""
+        groups = {
+            "participant": [self.participant],
+            "release_day": self.release_days,
+            "assessment": self.assessments,
+            "goal": self.goals,
+            "goal_step": self.steps,
+            "goal_review": self.reviews,
+            "plan_agreement": self.agreements,
+            "referral": self.referrals,
+            "attendance": self.attendance,
+            "check_in": self.check_ins,
+            "consent": self.consents,
+            "end_of_support": self.endings,
+            "case_note": self.notes,
+            "note_amendment": self.amendments,
+        }
+        rows = [(name, rec) for name, recs in groups.items() for rec in recs]
+        return sorted(rows, key=lambda r: str(r[1].get("updated_at") or ""), reverse=True)
 
     @property
     def coordinator(self) -> bool:
@@ -81,6 +104,8 @@ def load_forms(store: Store, participant_id: str) -> FormsData | None:
         endings=mine("end_of_support", "-ended_on", "-created_at"),
         services=store.list("service", order_by=["name"]),
         sessions=store.list("activity_session", order_by=["name"]),
+        notes=mine("case_note", "-occurred_at"),
+        amendments=mine("note_amendment", "-created_at"),
     )
 
 

@@ -138,6 +138,8 @@ class RecordDialog(QDialog):
     """
 
     saved = Signal(object)
+    #: Optional more work in the same operation as the save (an audit row, a status change).
+    after_save: Callable[[Store, Record], None] | None = None
 
     def __init__(
         self,
@@ -212,12 +214,18 @@ class RecordDialog(QDialog):
             return
         values = self.changes()
         name, rec_id = self.entity_name, (self.record or {}).get("id")
+        after = self.after_save
         self.save_button.setEnabled(False)
 
         def op(store: Store) -> Record:
-            if rec_id is None:
-                return store.create(name, values)
-            return store.update(name, rec_id, values)
+            with store.transaction():
+                if rec_id is None:
+                    rec = store.create(name, values)
+                else:
+                    rec = store.update(name, rec_id, values)
+                if after is not None:
+                    after(store, rec)
+            return rec
 
         self._runner.run(op, self._saved, self._failed, writes=True, owner=self)
 

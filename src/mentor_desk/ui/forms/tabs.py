@@ -13,10 +13,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 from mentor_desk.store.records import Store
 from mentor_desk.ui.forms.assessment import AssessmentTab
 from mentor_desk.ui.forms.base import RecordTab
+from mentor_desk.ui.forms.consent import ConsentTab
 from mentor_desk.ui.forms.data import FormsData, load_forms
+from mentor_desk.ui.forms.end_of_support import EndOfSupportTab
+from mentor_desk.ui.forms.history import HistoryTab
 from mentor_desk.ui.forms.plan import PlanTab
 from mentor_desk.ui.forms.records import button
 from mentor_desk.ui.forms.release_day import ReleaseDayPanel
+from mentor_desk.ui.forms.sessions import SessionsTab
+from mentor_desk.ui.forms.signposting import SignpostingTab
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import label, plain
 
@@ -55,6 +60,11 @@ class WorkspaceForms(QObject):
         self.release_day = ReleaseDayPanel(runner, participant_id)
         self.assessment = AssessmentTab(runner, participant_id)
         self.plan = PlanTab(runner, participant_id)
+        self.signposting = SignpostingTab(runner, participant_id)
+        self.sessions = SessionsTab(runner, participant_id)
+        self.consent = ConsentTab(runner, participant_id)
+        self.end_of_support = EndOfSupportTab(runner, participant_id)
+        self.history = HistoryTab(runner, participant_id)
         self.closed_bar = ClosedBar()
         self.closed_bar.reopen_button.clicked.connect(self.reopen)
         for tab in self.tabs():
@@ -66,6 +76,11 @@ class WorkspaceForms(QObject):
             ("&Release day", self.release_day),
             ("&Assessment", self.assessment),
             ("&Plan", self.plan),
+            ("Signpos&ting", self.signposting),
+            ("Sess&ions && check-ins", self.sessions),
+            ("&Consent", self.consent),
+            ("&End of support", self.end_of_support),
+            ("Histor&y", self.history),
         ]
 
     def tabs(self) -> list[RecordTab]:

@@ -1,0 +1,320 @@
+"""Sessions and check-ins: attendance at activity sessions, wellbeing check-ins and the trend.
+
+Attendance is recorded per person here (with engagement, any concern and the two "tell
+probation" flags), or for a whole session at once with :class:`SessionAttendanceDialog`
+(Records → Session attendance, Ctrl+Shift+A): everyone active is listed, and only the
+people given yes / late / no are saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentor_desk.domain.validation import validate
+from mentor_desk.store.caseload import display_name
+from mentor_desk.store.records import Record, Store
+from mentor_desk.ui.forms.base import RecordTab
+from mentor_desk.ui.forms.checkins import TrendView, checkin_dialog
+from mentor_desk.ui.forms.common import DATE_HINT
+from mentor_desk.ui.forms.data import FormsData, today_iso
+from mentor_desk.ui.forms.directory import session_label
+from mentor_desk.ui.forms.records import (
+    RecordDialog,
+    RecordTableModel,
+    button,
+    open_dialog,
+    record_table,
+)
+from mentor_desk.ui.tasks import TaskRunner
+from mentor_desk.ui.widgets import label, named, plain, set_error
+
+ATTENDANCE_FIELDS = (
+    "session_id",
+    "attended_on",
+    "attended",
+    "minutes_active",
+    "engagement",
+    "concern",
+    "tell_probation_behaviour",
+    "tell_probation_concern",
+)
+ATTENDANCE_LABELS = {
+    "tell_probation_behaviour": "Tell probation about poor behaviour",
+    "tell_probation_concern": "Tell probation about a concern",
+}
+
+
+def _yes(value: object) -> str:
+    return "✓" if value else ""
+
+
+class SessionsTab(RecordTab):
+    """This person's attendance (left) and check-ins with the trend (right)."""
+
+    def __init__(self, runner: TaskRunner, participant_id: str, parent: QWidget | None = None):
+        super().__init__(runner, participant_id, parent)
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addWidget(label("Sessions attended", "subtitle"))
+        self.attendance = RecordTableModel(
+            [
+                ("Date", lambda a: a.get("attended_on") or ""),
+                ("Session", self._session_name),
+                ("Attended", lambda a: plain(a.get("attended"))),
+                ("Minutes", lambda a: str(a.get("minutes_active") or "")),
+                ("How they engaged", lambda a: a.get("engagement") or ""),
+                ("Tell probation", self._tell),
+            ],
+            self,
+        )
+        self.attendance_table = record_table(self.attendance, "Sessions attended", stretch=4)
+        left.addWidget(self.attendance_table, 1)
+        self.record_button = button("Record attendance…", "Record attendance at a session")
+        left.addLayout(_row(self.record_button))
+        right = QVBoxLayout()
+        right.addWidget(label("Check-ins", "subtitle"))
+        self.trend = TrendView()
+        right.addWidget(self.trend)
+        self.check_ins = RecordTableModel(
+            [
+                ("Date", lambda c: c["checked_on"]),
+                ("Life", lambda c: _num(c.get("life_satisfaction"))),
+                ("Worth", lambda c: _num(c.get("worthwhile"))),
+                ("Happy", lambda c: _num(c.get("happiness"))),
+                ("Anxious", lambda c: _num(c.get("anxiety"))),
+                ("Active days", lambda c: _num(c.get("active_days"))),
+                ("Housing", lambda c: plain(c.get("accommodation_status"))),
+                ("Offence/arrest/recall", _trouble),
+            ],
+            self,
+        )
+        self.checkin_table = record_table(self.check_ins, "Check-ins", stretch=6)
+        right.addWidget(self.checkin_table, 1)
+        self.checkin_button = button("New check-in…", "New check-in")
+        right.addLayout(_row(self.checkin_button))
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        self.record_button.clicked.connect(self.record_attendance)
+        self.checkin_button.clicked.connect(self.new_check_in)
+
+    def _session_name(self, a: Record) -> str:
+        session = self.data.session(a.get("session_id")) if self.data else None
+        return (session or {}).get("name") or "(session no longer listed)"
+
+    @staticmethod
+    def _tell(a: Record) -> str:
+        said = ["behaviour" if a.get("tell_probation_behaviour") else ""]
+        said.append("concern" if a.get("tell_probation_concern") else "")
+        return ", ".join(s for s in said if s)
+
+    def show_data(self, data: FormsData) -> None:
+        super().show_data(data)
+        self.attendance.set_records(data.attendance)
+        self.check_ins.set_records(list(reversed(data.check_ins)))
+        self.trend.set_check_ins(data.check_ins)
+        self.set_read_only(self.read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        has_sessions = bool(self.data and self.data.sessions)
+        self.record_button.setEnabled(not read_only and has_sessions)
+        self.record_button.setToolTip("" if has_sessions else "The timetable has no sessions yet")
+        self.checkin_button.setEnabled(not read_only)
+
+    def record_attendance(self) -> RecordDialog | None:
+        if self.data is None or not self.data.sessions:
+            return None
+        dialog = RecordDialog(
+            self.runner,
+            "attendance",
+            ATTENDANCE_FIELDS,
+            title="Record attendance",
+            base={"participant_id": self.participant_id},
+            initial={"attended_on": today_iso(), "attended": "yes"},
+            labels=ATTENDANCE_LABELS,
+            options={"session_id": [(s["id"], session_label(s)) for s in self.data.sessions]},
+            parent=self,
+        )
+        open_dialog(dialog, self.saved)
+        return dialog
+
+    def new_check_in(self) -> RecordDialog:
+        dialog = checkin_dialog(self.runner, self.participant_id, self)
+        open_dialog(dialog, self.saved)
+        return dialog
+
+
+def _num(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _trouble(c: Record) -> str:
+    words = (("offence", "new_offence"), ("arrest", "arrested"), ("recall", "recalled"))
+    said = [w for w, k in words if c.get(k)]
+    return "⚠ " + ", ".join(said) if said else ""
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for w in widgets:
+        row.addWidget(w)
+    return row
+
+
+@dataclass
+class Roll:
+    """What the whole-session dialog needs: the timetable and everyone active."""
+
+    sessions: list[Record]
+    people: list[Record]
+
+
+def load_roll(store: Store) -> Roll:
+    people = store.list("participant", where={"status": "active"}, order_by=["family_name"])
+    return Roll(store.list("activity_session", order_by=["name"]), people)
+
+
+class SessionAttendanceDialog(QDialog):
+    """Attendance for a whole session: one row per active participant.
+
+    Signals:
+        saved(int): how many attendance records were written.
+    """
+
+    saved = Signal(int)
+    ATTENDED = ("", "yes", "late", "no")
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.people: list[Record] = []
+        self.setWindowTitle("Session attendance")
+        named(self, "Session attendance")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.session = named(QComboBox(), "Session")
+        self.date = named(QLineEdit(today_iso()), "Date of the session")
+        self.date.setPlaceholderText(DATE_HINT)
+        form.addRow("&Session", self.session)
+        form.addRow("&Date", self.date)
+        layout.addLayout(form)
+        layout.addWidget(
+            label("Set Attended for each person expected; the others are left out.", "hint")
+        )
+        self.table = named(QTableWidget(0, 4), "Who came")
+        self.table.setHorizontalHeaderLabels(
+            ["Person", "Attended", "Minutes active", "How they engaged"]
+        )
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.error = label("", "error", wrap=True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        named(self.save_button, "Save attendance")
+        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.save_button.setEnabled(False)
+        self.resize(760, 560)
+        runner.run(load_roll, self._loaded, owner=self)
+
+    def _loaded(self, roll: Roll) -> None:
+        for s in roll.sessions:
+            self.session.addItem(session_label(s), s["id"])
+        self.people = roll.people
+        self.table.setRowCount(len(roll.people))
+        for row, p in enumerate(roll.people):
+            name = display_name(p.get("given_name"), p.get("family_name"), p.get("preferred_name"))
+            self.table.setItem(row, 0, QTableWidgetItem(f"{name} ({p['reference']})"))
+            attended = named(QComboBox(), f"Attended: {name}")
+            for code in self.ATTENDED:
+                attended.addItem(plain(code) or "—", code or None)
+            minutes = named(QSpinBox(), f"Minutes active: {name}")
+            minutes.setRange(0, 600)
+            minutes.setSpecialValueText("—")
+            engaged = named(QLineEdit(), f"How they engaged: {name}")
+            self.table.setCellWidget(row, 1, attended)
+            self.table.setCellWidget(row, 2, minutes)
+            self.table.setCellWidget(row, 3, engaged)
+        self.save_button.setEnabled(bool(roll.sessions and roll.people))
+        if not roll.sessions:
+            set_error(self.error, "The timetable has no sessions yet (a coordinator adds them).")
+
+    def row_widgets(self, row: int) -> tuple[QComboBox, QSpinBox, QLineEdit]:
+        a, m, e = (self.table.cellWidget(row, c) for c in (1, 2, 3))
+        assert isinstance(a, QComboBox) and isinstance(m, QSpinBox) and isinstance(e, QLineEdit)
+        return a, m, e
+
+    def rows(self) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
+        for row, person in enumerate(self.people):
+            attended, minutes, engaged = self.row_widgets(row)
+            if attended.currentData() is None:
+                continue
+            values: dict[str, object] = {
+                "participant_id": person["id"],
+                "session_id": self.session.currentData(),
+                "attended_on": self.date.text().strip(),
+                "attended": attended.currentData(),
+            }
+            if minutes.value():
+                values["minutes_active"] = minutes.value()
+            if engaged.text().strip():
+                values["engagement"] = engaged.text().strip()
+            out.append(values)
+        return out
+
+    def save(self) -> None:
+        rows = self.rows()
+        if not rows:
+            set_error(self.error, "Set Attended for at least one person.")
+            return
+        errors = [e for r in rows for e in validate("attendance", r)]
+        if errors:
+            words = {"attended_on": "Date", "session_id": "Session"}
+            first = errors[0]
+            set_error(self.error, f"{words.get(first.field, first.field)} {first.message}")
+            return
+        self.save_button.setEnabled(False)
+
+        def op(store: Store) -> int:
+            with store.transaction():
+                for values in rows:
+                    store.create("attendance", values)
+            return len(rows)
+
+        self._runner.run(op, self._saved, self._failed, writes=True, owner=self)
+
+    def _saved(self, count: int) -> None:
+        self.saved.emit(count)
+        self.accept()
+
+    def _failed(self, message: str, _e: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        set_error(self.error, message)

@@ -158,6 +158,7 @@ class SyncController(QObject):
         self._again = False
         self._gen = 0  # bumped on lock: a cycle of an earlier unlock must not touch the store
         self._auto = True  # automatic syncs; off while the person must decide something
+        self._probe_in_flight = False
         self.backoff = Backoff(self.timing.probe_first_s, self.timing.probe_max_s)
         self._probe_timer = self._timer(self._probe)
         self._debounce = self._timer(lambda: self.sync_now(manual=False))
@@ -371,6 +372,7 @@ class SyncController(QObject):
         engine, gen = self.engine, self._gen
         if engine is None or self.running:
             return
+        self._probe_in_flight = True
         self.net.run(
             engine.transport.health,
             lambda _answer: self._probe_answered(gen),
@@ -378,11 +380,13 @@ class SyncController(QObject):
         )
 
     def _probe_answered(self, gen: int) -> None:
+        self._probe_in_flight = False
         if gen == self._gen:
             self.backoff.reset()
             self.sync_now(manual=False)
 
     def _probe_failed(self, gen: int) -> None:
+        self._probe_in_flight = False
         if gen == self._gen and self.state.phase in (Phase.OFFLINE, Phase.RETRYING):
             self._schedule_probe()
 
@@ -395,8 +399,8 @@ class SyncController(QObject):
             self._schedule_probe(0.5)
 
     def probing(self) -> bool:
-        """A probe is scheduled (for tests and the status tooltip)."""
-        return self._probe_timer.isActive()
+        """A probe is scheduled or on its way."""
+        return self._probe_timer.isActive() or self._probe_in_flight
 
 
 class _ProgressRelay(QObject):

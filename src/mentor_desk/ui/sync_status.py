@@ -225,7 +225,10 @@ class FirstSyncDialog(QDialog):
 
 
 class SyncBanner(QWidget):
-    """A strip above the screens for what must not go unnoticed (e.g. "update needed")."""
+    """A strip above the screens for what must not go unnoticed (e.g. "update needed").
+
+    It sits in a toolbar of its own; the owner shows and hides that toolbar.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,13 +237,10 @@ class SyncBanner(QWidget):
         self.message = named(label("", "banner", wrap=True), "Sync warning")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.message, 1)
-        self.hide()
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setAccessibleDescription(text)
-        self.show()
 
     def clear(self) -> None:
         self.message.clear()
-        self.hide()

@@ -120,7 +120,8 @@ def conflicts_model(parent: QWidget | None = None) -> RowsModel[ConflictRow]:
 def _value_box(name: str) -> QPlainTextEdit:
     box = named(QPlainTextEdit(), name)
     box.setReadOnly(True)
-    box.setMinimumHeight(90)
+    box.setMinimumHeight(70)
+    box.setMaximumHeight(160)
     return box
 
 
@@ -139,7 +140,7 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self._runner, self._sync = runner, sync
         self.setWindowTitle("Conflicts to review")
-        self.resize(980, 560)
+        self.resize(1080, 520)
         box = QVBoxLayout(self)
         box.addWidget(
             label(
@@ -156,6 +157,7 @@ class ConflictsDialog(QDialog):
         split.addWidget(self._detail_panel())
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([440, 620])
         box.addWidget(split, 1)
         self.empty = label("Nothing to review: every conflict is settled.", "subtitle")
         self.empty.hide()
@@ -183,7 +185,7 @@ class ConflictsDialog(QDialog):
         mine_box.addWidget(self.keep_mine)
         theirs_group = QGroupBox("On the server")
         theirs_box = QVBoxLayout(theirs_group)
-        self.theirs_who = label("Changed elsewhere; already on the server.", "hint", wrap=True)
+        self.theirs_who = label("Someone else — already on the server", "hint", wrap=True)
         self.theirs_value = _value_box("The server's value")
         self.keep_theirs = named(QPushButton("Keep theirs"), "Keep theirs")
         theirs_box.addWidget(self.theirs_who)
@@ -202,7 +204,7 @@ class ConflictsDialog(QDialog):
         self.error = label("", "error", wrap=True)
         self.error.hide()
         grid.addWidget(self.error, 3, 0, 1, 2)
-        grid.setRowStretch(1, 1)
+        grid.setRowStretch(4, 1)
         self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
         self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
         self.use_edit.clicked.connect(lambda: self._resolve("value"))
@@ -240,7 +242,7 @@ class ConflictsDialog(QDialog):
                 box.clear()
             return
         self.title.setText(f"{row.participant} — {row.what}: {row.field_label}")
-        self.mine_who.setText(f"You, on this computer — sent {when_text(row.at)}")
+        self.mine_who.setText(f"You, on this computer — {when_text(row.at)}")
         self.mine_value.setPlainText(sync_ops.show_value(row.entity, row.field, row.mine))
         self.theirs_value.setPlainText(sync_ops.show_value(row.entity, row.field, row.theirs))
         self.edit_group.setVisible(row.editable)

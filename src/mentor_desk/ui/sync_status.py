@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -98,6 +99,10 @@ def _link_button(name: str) -> QToolButton:
     button.setAutoRaise(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setProperty("role", "link")
+    font = button.font()
+    font.setUnderline(True)
+    button.setFont(font)
+    button.setStyleSheet("QToolButton { color: palette(link); }")
     button.hide()
     return button
 
@@ -119,11 +124,14 @@ class SyncStatusWidget(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
         self.bar = named(QProgressBar(), "Sync progress")
-        self.bar.setMaximumWidth(120)
         self.bar.setMaximumHeight(14)
         self.bar.setTextVisible(False)
         self.bar.hide()
+        self.bar.setFixedWidth(120)
+        self.bar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.text = named(QLabel(""), "Sharing status")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.conflicts = _link_button("Conflicts to review")
         self.attention = _link_button("Changes that need attention")
         for widget in (self.bar, self.text, self.conflicts, self.attention):

@@ -95,6 +95,7 @@ class AssessmentTab(RecordTab):
             selector.changed.connect(lambda _s: self._changed())
             note.textEdited.connect(lambda _t: self._changed())
             self.levels[key], self.notes[key], self.marks[key] = selector, note, mark
+        grid.setRowStretch(len(self.pathways), 1)  # rows together at the top
         for key in self.levels:
             self.setTabOrder(self.levels[key], self.notes[key])
         scroll = named(QScrollArea(), "Need by pathway")

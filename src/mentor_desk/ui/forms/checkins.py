@@ -63,7 +63,7 @@ MEASURES = (
 def checkin_dialog(
     runner: TaskRunner, participant_id: str, parent: QWidget | None = None
 ) -> RecordDialog:
-    labels = {k: f"{q} {SCALE}" for k, q in ONS4.items()}
+    labels = {k: q if k == "anxiety" else f"{q} {SCALE}" for k, q in ONS4.items()}
     labels.update(
         active_days=ACTIVE_DAYS,
         new_offence="A new offence since the last check-in",
@@ -86,7 +86,7 @@ def checkin_dialog(
     source = label(ATTRIBUTION, "hint", wrap=True)
     dialog.body.insertWidget(dialog.body.count() - 2, source)
     dialog.attribution = source  # type: ignore[attr-defined]
-    dialog.resize(620, 760)
+    dialog.resize(640, 620)
     return dialog
 
 

@@ -77,13 +77,12 @@ class StateSelector(QWidget):
             b = named(QPushButton(words[state]), f"{subject}: {words[state]}")
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the selector itself takes the keys
-            b.setMinimumWidth(40)
-            colour = (colours or {}).get(state)
-            if colour:
-                b.setStyleSheet(
-                    f"QPushButton:checked {{ background: {colour}; color: white;"
-                    f" border: 1px solid {colour}; border-radius: 3px; padding: 2px 6px; }}"
-                )
+            colour = (colours or {}).get(state) or "palette(highlight)"
+            b.setStyleSheet(
+                "QPushButton { padding: 2px 6px; }"
+                f"QPushButton:checked {{ background: {colour}; color: white;"
+                f" border: 1px solid {colour}; border-radius: 3px; }}"
+            )
             b.clicked.connect(lambda _c=False, s=state: self._pick(s))
             self.group.addButton(b)
             row.addWidget(b)

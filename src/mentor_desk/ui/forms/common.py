@@ -166,6 +166,8 @@ class FieldForm(QWidget):
         else:
             row_label = QLabel(text + (" (needed)" if f.required else ""))
             row_label.setWordWrap(True)
+            if form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows:
+                row_label.setMinimumWidth(520)  # a long question reads on one or two lines
             row_label.setBuddy(editor)
             form.addRow(row_label, editor)
         form.addRow("", message)

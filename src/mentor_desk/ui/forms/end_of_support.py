@@ -100,6 +100,7 @@ class CloseSupportDialog(QDialog):
             self.outcomes[goal["id"]] = (outcome, comment)
         if not data.goals:
             grid.addWidget(label("There are no goals in the plan.", "hint"), 0, 0)
+        grid.setRowStretch(len(data.goals) + 1, 1)  # rows at the top, not spread out
         scroll = named(QScrollArea(), "Outcome of each goal")
         scroll.setWidgetResizable(True)
         scroll.setWidget(host)

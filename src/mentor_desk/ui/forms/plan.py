@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desk.domain import resources
 from mentor_desk.domain.vocabulary import GOAL_STATUSES
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.agreement import AgreeDialog, VersionDialog, plan_changed
 from mentor_desk.ui.forms.base import RecordTab
-from mentor_desk.ui.forms.common import choice_text
 from mentor_desk.ui.forms.data import FormsData, today_iso
 from mentor_desk.ui.forms.records import (
     RecordDialog,
@@ -40,6 +40,14 @@ from mentor_desk.ui.widgets import label, local_time, named, plain
 GOAL_FIELDS = ("pathway", "goal_text", "why_it_matters", "target_date", "priority", "status")
 STEP_FIELDS = ("what", "who", "partner_name", "due_date", "done")
 REVIEW_FIELDS = ("reviewed_on", "progress", "new_status")
+
+
+def plain_pathway(key: str | None) -> str:
+    """The pathway as the participant's plan says it ("Somewhere to live")."""
+    for p in resources.load("pathways.json")["pathways"]:
+        if p["key"] == key:
+            return str(p.get("plain") or p["label"])
+    return ""
 
 
 def _late(step: Record) -> str:
@@ -73,7 +81,7 @@ class PlanTab(RecordTab):
             [
                 ("#", lambda g: str((g.get("position") or 0) + 1)),
                 ("Goal, in their words", lambda g: g.get("goal_text") or ""),
-                ("Pathway", lambda g: choice_text("pathway", g.get("pathway"))),
+                ("Pathway", lambda g: plain_pathway(g.get("pathway"))),
                 ("Status", lambda g: plain(g.get("status"))),
                 ("By", lambda g: g.get("target_date") or ""),
                 ("Steps done", self._steps_done),
@@ -133,7 +141,7 @@ class PlanTab(RecordTab):
         rbox.addLayout(_row(self.new_review))
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([560, 640])
+        split.setSizes([640, 560])
         layout.addWidget(split, 1)
         self.edit_buttons = [
             self.agree_button,
@@ -196,8 +204,8 @@ class PlanTab(RecordTab):
         self.versions.clear()
         for a in data.agreements:
             self.versions.addItem(f"Version {a['plan_version']}", a["id"])
-        self.versions.setEnabled(bool(data.agreements))
-        self.read_button.setEnabled(bool(data.agreements))
+        self.versions.setVisible(bool(data.agreements))
+        self.read_button.setVisible(bool(data.agreements))
         self.set_read_only(self.read_only)
 
     def _goal_chosen(self) -> None:

@@ -153,6 +153,9 @@ class TeamWindow(QDialog):
         self.headline = label("", "title")
         self.mentor = named(QComboBox(), "Mentor")
         self.organisation = named(QComboBox(), "Organisation")
+        for combo in (self.mentor, self.organisation):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(140)
         bar.addWidget(self.headline, 1)
         bar.addWidget(label("Mentor", ""))
         bar.addWidget(self.mentor)
@@ -214,7 +217,10 @@ class TeamWindow(QDialog):
             combo.setCurrentIndex(max(combo.findData(keep), 0) if keep else 0)
             combo.blockSignals(False)
         open_people = sum(1 for p in team.people if p.get("status") != "closed")
-        self.headline.setText(f"{open_people} open cases, {len(team.mentors)} mentors")
+        mentors = len(team.mentors)
+        self.headline.setText(
+            f"{open_people} open cases, {mentors} mentor{'' if mentors == 1 else 's'}"
+        )
         self._filter()
 
     def _filter(self) -> None:

@@ -366,6 +366,39 @@ class Store:
             (rowid, row["pid"]),
         )
 
+    def _index_many(self, ent: Entity, record_ids: Sequence[str]) -> None:
+        """Full-text entries for records that have none yet (bulk first sync)."""
+        cols = ", ".join(q(f.name) for f in ent.searchable)
+        pcol = "id" if ent.name == "participant" else ("participant_id" if ent.scoped else "NULL")
+        number = _ENTITY_NUMBER[ent.name]
+        for i in range(0, len(record_ids), 500):
+            chunk = record_ids[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.conn.execute(
+                f"SELECT rowid AS r, id, {cols}, {pcol} AS pid FROM {q(ent.name)} "
+                f"WHERE id IN ({marks})",
+                list(chunk),
+            ).fetchall()
+            entries = [
+                (
+                    int(r["r"]) * 64 + number,
+                    ent.name,
+                    r["id"],
+                    r["pid"],
+                    "\n".join(str(r[f.name]) for f in ent.searchable if r[f.name]),
+                )
+                for r in rows
+            ]
+            self.conn.executemany(
+                "INSERT INTO search_index (rowid, entity, record_id, participant_id, body) "
+                "VALUES (?, ?, ?, ?, ?)",
+                entries,
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO search_doc (rowid, participant_id) VALUES (?, ?)",
+                [(e[0], e[3]) for e in entries],
+            )
+
     def _unindex(self, ent: Entity, record_id: str) -> None:
         if ent.searchable:
             rowid = self._rowid(ent, record_id)

@@ -9,7 +9,7 @@ PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Mentor-Desk-Protocol"
 SCHEMA_HEADER = "X-Mentor-Desk-Schema"
 PUSH_BATCH = 200
-PULL_LIMIT = 500
+PULL_LIMIT = 1000
 
 
 class SyncError(Exception):

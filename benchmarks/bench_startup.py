@@ -52,7 +52,8 @@ class Memory(KeyringBackend):
     def delete_password(self, s, u): self.items.pop((s, u), None)
 
 backend = Memory()
-backend.items[("mentor-desk", "profile:" + os.environ["BENCH_PROFILE_ID"])] = os.environ["BENCH_KEY"]
+entry = ("mentor-desk", "profile:" + os.environ["BENCH_PROFILE_ID"])
+backend.items[entry] = os.environ["BENCH_KEY"]
 keyring.set_keyring(backend)
 from mentor_desk.app import AppConfig, build
 from mentor_desk.ui.theme import apply_theme
@@ -78,8 +79,14 @@ services.shutdown()
 
 def run(script: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", script], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+    subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=120,
+    )
     return time.perf_counter() - start
 
 
@@ -96,22 +103,36 @@ def main() -> None:
         # Mark the profile as keychain-enabled (the real keychain is not touched here).
         from mentor_desk.store.keys import KeyFile, write_key_file
 
-        write_key_file(profile.key_path, KeyFile(key_file.profile_id, key_file.salt,
-                                                 key_file.nonce, key_file.wrapped,
-                                                 key_file.kdf, True))
+        write_key_file(
+            profile.key_path,
+            KeyFile(
+                key_file.profile_id,
+                key_file.salt,
+                key_file.nonce,
+                key_file.wrapped,
+                key_file.kdf,
+                True,
+            ),
+        )
         unlock(profile).close()
         key_file = read_key_file(profile.key_path)
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           "BENCH_PROFILE_DIR": str(profile.directory), "BENCH_PROFILE_ID": key_file.profile_id,
-           "BENCH_KEY": unwrap(key_file, PASSPHRASE).hex()}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        "BENCH_PROFILE_DIR": str(profile.directory),
+        "BENCH_PROFILE_ID": key_file.profile_id,
+        "BENCH_KEY": unwrap(key_file, PASSPHRASE).hex(),
+    }
     base, ours = [], []
     for _ in range(args.runs):  # interleaved, so both see the same machine
         base.append(run(BASELINE, env))
         ours.append(run(OURS, env))
     b, o = statistics.median(base), statistics.median(ours)
     print(f"bare PySide6 window with an empty table: median {b * 1000:.0f} ms")
-    print(f"start to usable caseload ({args.size}, keychain unlock): median {o * 1000:.0f} ms "
-          f"→ ratio {o / b:.2f}× (target ≤ 1.5×)")
+    print(
+        f"start to usable caseload ({args.size}, keychain unlock): median {o * 1000:.0f} ms "
+        f"→ ratio {o / b:.2f}× (target ≤ 1.5×)"
+    )
 
 
 if __name__ == "__main__":

@@ -350,6 +350,8 @@ class ParticipantWorkspace(QWidget):
 
     def new_note(self) -> None:
         self.show_notes()
+        if self.forms.data is not None and self.forms.data.closed:
+            return  # read-only until support is reopened
         self.notes.new_note()
 
     def save(self) -> None:

@@ -64,6 +64,8 @@ def test_close_support_then_read_only_until_reopened(qtbot: QtBot, make_app: Any
     given = ws.overview.form.editors["given_name"]
     assert isinstance(given, QLineEdit) and given.isReadOnly()
     assert not ws.notes.new_button.isEnabled()
+    ws.new_note()  # Ctrl+Shift+N does not get round it
+    assert ws.notes.editor is None
     assert "Completed" in tab.endings.toPlainText()
 
     ws.forms.closed_bar.reopen_button.click()

@@ -29,6 +29,7 @@ from mentor_desk.store.records import Store
 from mentor_desk.ui import shortcuts
 from mentor_desk.ui.caseload import CaseloadPage
 from mentor_desk.ui.drafts import Draft, DraftOfferDialog, load_drafts
+from mentor_desk.ui.export_actions import ExportActions
 from mentor_desk.ui.forms.actions import FormActions
 from mentor_desk.ui.idle import IdleWatcher
 from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND, NewParticipantDialog
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_actions()
         self.form_actions = FormActions(self)  # release-day mode, attendance, team, directory
+        self.export_actions = ExportActions(self)  # exports, print, dashboard
         self.first_run.unlocked.connect(self._on_unlocked)
         self.unlock_page.unlocked.connect(self._on_unlocked)
         self.caseload.open_participant.connect(self.open_participant)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -84,6 +85,11 @@ class Header(QWidget):
         row.addWidget(self.name)
         row.addSpacing(12)
         row.addWidget(self.facts, 1)
+        # its menu is set by ``export_actions.ExportActions`` (plan, sheet, summary, ZIP)
+        self.export_button = named(QToolButton(), "Export or print")
+        self.export_button.setText("Export or print")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        row.addWidget(self.export_button)
         layout.addLayout(row)
         self.banner = label("", "banner", wrap=True)
         self.banner.hide()

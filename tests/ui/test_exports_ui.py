@@ -298,3 +298,41 @@ def test_a_person_without_a_release_day_gets_a_plain_message(
     assert list(tmp_path.iterdir()) == [] or not (tmp_path / "sheet.pdf").exists()
     assert actions.last_error is not None
     actions.last_error.accept()
+
+
+def test_export_dialogs_name_their_controls(
+    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path
+) -> None:
+    from tests.ui.test_ui_accessibility import unnamed_focusable
+
+    services, actions, seeded = open_app(qtbot, make_app, profile_dir, role="coordinator")
+    ws = services.window.open_participant(seeded.no_consent_pid)
+    wait_idle(qtbot, services)
+    assert unnamed_focusable(ws.header) == []
+    for action, kind in (
+        (actions.plan_pdf, PlanDetailsDialog),
+        (actions.probation, ProbationDialog),  # with the override reason showing
+        (actions.csv, CsvDialog),
+    ):
+        action.trigger()
+        dialog = question(qtbot, actions, kind)
+        if isinstance(dialog, CsvDialog):
+            dialog.limit.setChecked(True)
+        assert unnamed_focusable(dialog) == [], kind.__name__
+        dialog.reject()
+        wait_idle(qtbot, services)
+    assert unnamed_focusable(actions.status) == []
+
+
+def test_print_plan_opens_qt_print_preview(qtbot: QtBot, make_app: Any, profile_dir: Path) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    services, actions, seeded = open_app(qtbot, make_app, profile_dir)
+    services.window.open_participant(seeded.pid)
+    wait_idle(qtbot, services)
+    actions.print_plan.trigger()
+    question(qtbot, actions, PlanDetailsDialog).ok_button.click()
+    preview = question(qtbot, actions, QPrintPreviewDialog)
+    preview.reject()
+    wait_idle(qtbot, services)
+    assert logged(services) == []  # previewed, not printed

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -30,6 +29,7 @@ from mentor_desk.ui.exports_ui import print_preview as qt_print_preview
 from mentor_desk.ui.forms.data import COORDINATOR
 
 if TYPE_CHECKING:
+    from mentor_desk.ui.dashboard import DashboardWindow
     from mentor_desk.ui.main_window import MainWindow
 
 PRINT_PLAN = "Ctrl+P"
@@ -74,7 +74,7 @@ class ExportActions(QObject):
         super().__init__(window)
         self.window = window
         self.controller = ExportController(window.runner, window, choose_path, preview)
-        self.dashboard_window: QDialog | None = None
+        self.dashboard_window: DashboardWindow | None = None
         self.coordinator = False
         self.last_error: QMessageBox | None = None
         c = self.controller
@@ -207,7 +207,7 @@ class ExportActions(QObject):
         self.last_error = box
 
     # -- the dashboard ------------------------------------------------------------------------
-    def open_dashboard(self) -> QDialog | None:
+    def open_dashboard(self) -> DashboardWindow | None:
         """Reports → Dashboard…; matplotlib is imported here, the first time only."""
         if not self.window.is_unlocked:
             return None
@@ -215,16 +215,16 @@ class ExportActions(QObject):
             self.dashboard_window.raise_()
             self.dashboard_window.activateWindow()
             return self.dashboard_window
-        from mentor_desk.ui.dashboard import DashboardWindow  # type: ignore[import-not-found]
+        from mentor_desk.ui.dashboard import DashboardWindow
 
-        dashboard: QDialog = DashboardWindow(self.window.runner, self.controller, self.window)
+        dashboard = DashboardWindow(self.window.runner, self.controller, self.window)
         self.dashboard_window = dashboard
         dashboard.finished.connect(lambda _r: self._dashboard_closed(dashboard))
         dashboard.show()
         dashboard.activateWindow()
         return dashboard
 
-    def _dashboard_closed(self, dashboard: QDialog) -> None:
+    def _dashboard_closed(self, dashboard: DashboardWindow) -> None:
         if self.dashboard_window is dashboard:
             self.dashboard_window = None
         dashboard.deleteLater()

@@ -1,0 +1,100 @@
+"""The funder report: every dashboard chart with the counts behind it, as one PDF.
+
+The charts are drawn as PNG images in memory (:func:`mentor_desk.ui.charts.png_bytes`),
+added to a :class:`QTextDocument` as image resources, and laid out with their tables by the
+same machinery as the other exports (:mod:`mentor_desk.export.document`: bundled font, A4,
+QPdfWriter into memory). Only counts and averages are in it — never a name or a note. Runs
+on the GUI thread (QTextDocument); the caller writes the bytes where the person chose.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+
+from mentor_desk.export.document import REPORT_CSS, SMALL_BODY_PT, e, html_table, make_document
+from mentor_desk.export.document import pdf_bytes as document_pdf
+from mentor_desk.reports.figures import Table
+from mentor_desk.ui import charts
+from mentor_desk.ui import figure_words as words
+
+TITLE = "Report for funders"
+#: Image size on the page (document pixels: about the text width of an A4 page).
+IMAGE_WIDTH, IMAGE_HEIGHT = 620, 326
+_PNG_SIZE = (7.6, 4.0)  # inches, at 150 dpi: sharp in print
+
+
+def _totals(tables: dict[str, Table]) -> list[tuple[str, int]]:
+    def total(name: str, column: str) -> int:
+        table = tables.get(name)
+        if table is None or column not in table.columns:
+            return 0
+        i = table.columns.index(column)
+        return sum(int(r[i] or 0) for r in table.rows)
+
+    return [
+        ("People supported", total("participants_by_status", "participants")),
+        ("Contacts", total("contacts_per_week", "contacts")),
+        ("Referrals", total("referrals_by_pathway_and_outcome", "referrals")),
+        ("Goals set", total("goals_achieved", "goals_set")),
+        ("Goals achieved", total("goals_achieved", "achieved")),
+        ("Check-ins", total("checkin_trends", "check_ins")),
+        ("Recalls reported", total("recalls_and_offences", "recalls")),
+    ]
+
+
+def funder_report_html(tables: dict[str, Table], *, scope: str, partnership: str = "") -> str:
+    today = date.today()
+    facts = "".join(
+        f"<tr><td>{e(what)}</td><td align='right'><b>{n}</b></td></tr>"
+        for what, n in _totals(tables)
+    )
+    parts = [
+        f"<html><head>{REPORT_CSS}</head><body>",
+        f"<h1>{e(TITLE)}</h1>",
+        f"<p>{e(partnership) + ' · ' if partnership else ''}{e(scope)}"
+        f" · made {today.day} {today:%B %Y}</p>",
+        "<h2>At a glance</h2>",
+        f'<table cellspacing="0" cellpadding="4" width="50%">{facts}</table>',
+        '<p class="muted">Counts only: no names, no notes. Figures by pathway may count a '
+        "referral or goal in more than one probation (CRS) category.</p>",
+    ]
+    for i, (name, table) in enumerate(tables.items()):
+        # each chart after the first starts a page, so a heading never parts from its chart
+        style = ' style="page-break-before: always"' if i else ""
+        parts += [
+            f"<h2{style}>{e(words.title(name))}</h2>",
+            f'<p class="muted">{e(words.about(name))}</p>',
+            f'<p><img src="chart:{name}" width="{IMAGE_WIDTH}" height="{IMAGE_HEIGHT}"></p>',
+            html_table(*words.for_reading(table)),
+        ]
+        if name == "checkin_trends":
+            parts.append(f'<p class="muted">{e(words.ONS4_NOTE)}</p>')
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def funder_report_document(
+    tables: dict[str, Table], *, scope: str, partnership: str = ""
+) -> QTextDocument:
+    doc = make_document(
+        funder_report_html(tables, scope=scope, partnership=partnership),
+        title=TITLE,
+        point_size=SMALL_BODY_PT,
+    )
+    for name, table in tables.items():
+        png = charts.png_bytes(name, table, size=_PNG_SIZE)
+        doc.addResource(
+            QTextDocument.ResourceType.ImageResource.value,
+            QUrl(f"chart:{name}"),
+            QImage.fromData(png),
+        )
+    return doc
+
+
+def funder_report_pdf(tables: dict[str, Table], *, scope: str, partnership: str = "") -> bytes:
+    """The report as PDF bytes (charts, then the counts behind each)."""
+    doc = funder_report_document(tables, scope=scope, partnership=partnership)
+    return document_pdf(doc, title=TITLE)

@@ -25,12 +25,19 @@ SessionFactory = sessionmaker[Session]
 def make_engine(url: str) -> Engine:
     """An engine for ``url``, with the SQLite settings the server relies on."""
     parsed = make_url(url)
+    # More pooled connections than FastAPI's 40 worker threads, so a thread never waits for
+    # a connection held by a request that is waiting for a thread.
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=40)
     database = parsed.database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": 30},
+        pool_size=10,
+        max_overflow=40,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -80,7 +80,11 @@ def current_caller(
     stamp = accounts.now()
     if device.last_seen_at is None or accounts.as_utc(device.last_seen_at) < stamp - _SEEN_EVERY:
         device.last_seen_at = stamp
-        session.commit()
+    # Always end the transaction here. FastAPI runs this dependency and the route in
+    # different worker threads; a transaction left open between them holds a pooled
+    # connection (and on SQLite the write lock) while waiting for a free thread, and under
+    # load every thread ends up waiting on it: a deadlock that the 100-device benchmark hit.
+    session.commit()
     return Caller(user=user, device=device)
 
 

@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from mentor_desk.domain.vocabulary import REFERRAL_STATUSES
 from mentor_desk.reports.figures import Table
 from mentor_desk.ui import figure_words as words
 
@@ -120,6 +121,8 @@ def _stacked_categories(figure: Figure, t: Table) -> None:
         cats += [cat] if cat not in cats else []
         statuses += [status] if status not in statuses else []
         counts[(cat, status)] = int(n)
+    order = {s: i for i, s in enumerate(REFERRAL_STATUSES)}
+    statuses.sort(key=lambda s: order.get(s, len(order)))
     ys = list(range(len(cats)))[::-1]
     left = [0] * len(cats)
     for i, status in enumerate(statuses):
@@ -231,7 +234,9 @@ class ChartView(QWidget):
         self.name = name
         self.figure = Figure(figsize=(5.6, 3.2), dpi=100, layout="constrained")
         self.canvas: QWidget = FigureCanvasQTAgg(self.figure)
-        self.canvas.setMinimumHeight(280)
+        # charts with a bar per pathway need room for eleven two-line labels
+        tall = name in ("referrals_by_pathway_and_outcome", "goals_achieved")
+        self.canvas.setMinimumHeight(380 if tall else 280)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)

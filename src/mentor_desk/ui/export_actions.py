@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desk.ui.caseload_model import ID_ROLE
-from mentor_desk.ui.exports_ui import ChoosePath, ExportController, Preview, ask_save_path
-from mentor_desk.ui.exports_ui import print_preview as qt_print_preview
+from mentor_desk.ui.export_jobs import ChoosePath, Preview, ask_save_path
+from mentor_desk.ui.export_jobs import print_preview as qt_print_preview
+from mentor_desk.ui.exports_ui import ExportController
 from mentor_desk.ui.forms.data import COORDINATOR
 
 if TYPE_CHECKING:

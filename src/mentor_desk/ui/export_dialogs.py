@@ -175,7 +175,12 @@ class ProbationDialog(QDialog):
         self.reason.setTabChangesFocus(True)
         self.reason.setPlaceholderText("Why must probation have this without their consent?")
         self.reason.setMaximumHeight(90)
-        self.reason.setVisible(not state.covered and state.coordinator)
+        overriding = not state.covered and state.coordinator
+        self.reason_label = label("Your reason for making it without their consent:")
+        self.reason_label.setBuddy(self.reason)
+        self.reason_label.setVisible(overriding)
+        self.reason.setVisible(overriding)
+        layout.addWidget(self.reason_label)
         layout.addWidget(self.reason)
         self.error = label("", "error", wrap=True)
         self.error.hide()

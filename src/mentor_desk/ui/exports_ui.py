@@ -15,24 +15,19 @@ Each step is reported through :attr:`ExportController.progress`; the end is ``sa
 
 from __future__ import annotations
 
-import contextlib
-import json
-import zipfile
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from mentor_desk.domain.vocabulary import SCHEMA_VERSION
 from mentor_desk.export import csv_export, log, subject_access
-from mentor_desk.export.common import ExportError, open_target, path_hint, utc_stamp, write_bytes
-from mentor_desk.export.document import SMALL_BODY_PT, make_document, odt_bytes, pdf_bytes
+from mentor_desk.export.common import ExportError, path_hint
+from mentor_desk.export.document import odt_bytes
 from mentor_desk.export.plan_pdf import collect_plan, render_plan
 from mentor_desk.export.probation_summary import (
     collect_probation_summary,
@@ -47,73 +42,26 @@ from mentor_desk.ui.export_dialogs import (
     PlanDetailsDialog,
     ProbationDialog,
 )
+from mentor_desk.ui.export_jobs import (
+    BackgroundFiles,
+    ChoosePath,
+    Job,
+    Preview,
+    Writer,
+    ask_save_path,
+    bytes_writer,
+    failure_text,
+    pdf_writer,
+    print_preview,
+    subject_access_writer,
+    with_suffix,
+)
 from mentor_desk.ui.forms.data import COORDINATOR
-from mentor_desk.ui.tasks import TaskRunner, user_message
+from mentor_desk.ui.tasks import TaskRunner
 
 T = TypeVar("T")
-Writer = Callable[[Path], None]
-Done = Callable[[BaseException | None], None]
-#: (parent, caption, suggested file name, filter such as "PDF (*.pdf)") → chosen path or None
-ChoosePath = Callable[[QWidget, str, str, str], str | None]
-#: (document, parent, called once printed) → the preview dialog
-Preview = Callable[[QTextDocument, QWidget, Callable[[], None]], QDialog]
-
 CONTACT_KEY = "export_mentor_contact"
 PARTNERSHIP_KEY = "export_partnership"
-
-
-def ask_save_path(parent: QWidget, caption: str, suggested: str, file_filter: str) -> str | None:
-    """The system's save dialog, starting in Documents."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _f = QFileDialog.getSaveFileName(
-        parent, caption, str(Path(folder) / suggested), file_filter
-    )
-    return path or None
-
-
-def print_preview(doc: QTextDocument, parent: QWidget, on_printed: Callable[[], None]) -> QDialog:
-    """Qt's print preview with the system's printers; ``on_printed`` once it is printed."""
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print the plan")
-    dialog.setAccessibleName("Print preview of the plan")
-    dialog.paintRequested.connect(doc.print_)
-    dialog.accepted.connect(on_printed)
-    # the printer and the document live as long as the dialog
-    dialog.finished.connect(lambda _r, p=printer, d=doc: dialog.deleteLater())
-    dialog.open()
-    return dialog
-
-
-def with_suffix(path: str, suffix: str) -> Path:
-    """The chosen path, with ``suffix`` added when the person typed none."""
-    chosen = Path(path)
-    return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
-
-
-def failure_text(error: BaseException, path: Path | None = None) -> str:
-    """What went wrong, in words for the person who asked (never record content)."""
-    if isinstance(error, ExportError):
-        return str(error)
-    if isinstance(error, PermissionError):
-        return f"Mentor Desk may not write to {path or 'that folder'}. Choose another place."
-    if isinstance(error, OSError):
-        reason = error.strerror or type(error).__name__
-        return f"The file could not be written ({reason}). Nothing was saved."
-    return user_message(error)
-
-
-@dataclass
-class Job:
-    """One export on its way: what it is (in words), where it goes, what the log says."""
-
-    what: str
-    path: Path
-    kind: str
-    participant_id: str | None = None
-    override_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,33 +95,6 @@ def load_context(store: Store, participant_id: str) -> Context:
             date.fromisoformat(release) if release else None,
         ),
     )
-
-
-class BackgroundFiles(QObject):
-    """Writes files on one background thread; calls back on the GUI thread."""
-
-    _finished = Signal(object)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="export")
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    def run(self, fn: Callable[[], None], done: Done) -> None:
-        future = self._pool.submit(fn)
-
-        def finished(f: Future[None]) -> None:
-            with contextlib.suppress(RuntimeError):  # deleted while the file was written
-                self._finished.emit((f, done))
-
-        future.add_done_callback(finished)
-
-    def _deliver(self, payload: tuple[Future[None], Done]) -> None:
-        future, done = payload
-        done(future.exception())
-
-    def shutdown(self) -> None:
-        self._pool.shutdown(wait=True)
 
 
 class ExportController(QObject):
@@ -282,7 +203,7 @@ class ExportController(QObject):
         if path is None:
             return False
         job = Job(what, path, log_kind)
-        return self.run(job, None, lambda _none: _bytes_writer(make()))
+        return self.run(job, None, lambda _none: bytes_writer(make()))
 
     # -- asking first --------------------------------------------------------------------
     def _ask(self, participant_id: str, then: Callable[[Context], None]) -> None:
@@ -341,9 +262,9 @@ class ExportController(QObject):
             return
         job = Job("the action plan", path, f"plan_{fmt}", pid)
         if fmt == "odt":
-            self.run(job, collect, lambda data: _bytes_writer(odt_bytes(render_plan(data))))
+            self.run(job, collect, lambda data: bytes_writer(odt_bytes(render_plan(data))))
         else:
-            self.run(job, collect, lambda data: _pdf_writer(render_plan(data), "My plan"))
+            self.run(job, collect, lambda data: pdf_writer(render_plan(data), "My plan"))
 
     def _preview(self, pid: str, doc: QTextDocument) -> None:
         self.progress.emit("", 2, 2)
@@ -368,7 +289,7 @@ class ExportController(QObject):
         self.run(
             Job("the release-day sheet", path, "release_sheet", pid),
             lambda store: collect_release_sheet(store, pid, mentor_contact=contact),
-            lambda data: _pdf_writer(render_release_sheet(data), "What happens next"),
+            lambda data: pdf_writer(render_release_sheet(data), "What happens next"),
         )
 
     def export_probation_summary(self, participant_id: str) -> None:
@@ -393,7 +314,7 @@ class ExportController(QObject):
         def layout(data: Any) -> Writer:
             job.override_reason = data.override_reason
             doc = render_probation_summary(data, partnership=partnership)
-            return _pdf_writer(doc, "Progress summary for probation")
+            return pdf_writer(doc, "Progress summary for probation")
 
         self.run(
             job,
@@ -419,7 +340,7 @@ class ExportController(QObject):
         self.run(
             Job("the subject-access file", path, "subject_access", pid),
             lambda store: subject_access.collect_subject_access(store, pid),
-            lambda files: _subject_access_writer(pid, files),
+            lambda files: subject_access_writer(pid, files),
         )
 
     # -- coordinator files ------------------------------------------------------------------
@@ -443,46 +364,5 @@ class ExportController(QObject):
             lambda store: csv_export.rows(
                 store, kind, pseudonymise=pseudonymise, since=since, until=until
             ),
-            lambda body: _bytes_writer(csv_export.csv_bytes(csv_export.COLUMNS[kind], body)),
+            lambda body: bytes_writer(csv_export.csv_bytes(csv_export.COLUMNS[kind], body)),
         )
-
-
-def _bytes_writer(data: bytes) -> Writer:
-    return lambda path: write_bytes(path, data)
-
-
-def _pdf_writer(doc: QTextDocument, title: str) -> Writer:
-    return _bytes_writer(pdf_bytes(doc, title=title))
-
-
-def _subject_access_writer(pid: str, files: dict[str, list[dict[str, Any]]]) -> Writer:
-    """Lay out the readable PDF here; the ZIP itself is written on the background thread.
-
-    The layout of the ZIP is ``export.subject_access``'s (its README, same member names).
-    """
-    title = "Everything held about this person"
-    doc = make_document(
-        subject_access.render_subject_access_html(files), title=title, point_size=SMALL_BODY_PT
-    )
-    pdf = pdf_bytes(doc, title=title)
-    person = files["records/participant.json"][0]
-    manifest = {
-        "participant_id": pid,
-        "reference": person["reference"],
-        "made_at": utc_stamp(),
-        "schema_version": SCHEMA_VERSION,
-        "files": {name: len(records) for name, records in files.items()},
-    }
-
-    def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
-
-    def write(path: Path) -> None:
-        with open_target(path) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("README.txt", subject_access.README)
-            z.writestr("manifest.json", dump(manifest))
-            for name, records in files.items():
-                z.writestr(name, dump(records))
-            z.writestr("summary.pdf", pdf)
-
-    return write

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from mentor_desk.domain import resources
+from mentor_desk.domain.vocabulary import REFERRAL_STATUSES
 from mentor_desk.reports.figures import Table
 from mentor_desk.ui.widgets import plain
 
@@ -126,6 +127,8 @@ def _crossed(table: Table) -> tuple[list[str], list[list[str]]]:
         categories += [cat] if cat not in categories else []
         statuses += [status] if status not in statuses else []
         counts[(cat, status)] = int(n)
+    order = {s: i for i, s in enumerate(REFERRAL_STATUSES)}
+    statuses.sort(key=lambda s: order.get(s, len(order)))
     head = [column(table.columns[0]), *(value(s) for s in statuses), "All"]
     body = [
         [

@@ -1,0 +1,124 @@
+"""Screenshots of the dashboard, an export dialog and the funder report, from a real window.
+
+Run under a real X server, like ``take.py``::
+
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/take_exports.py
+
+Uses the invented demo caseload (mentor size) with the user made a coordinator; one person's
+latest consent does not cover probation, so the probation dialog shows the override. The
+funder report is saved into the temporary folder and its first page rendered with
+``pdftoppm -png -r 60`` into ``funder-report.png``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mentor_desk.app import AppConfig, build
+from mentor_desk.demo_data import DEMO_PASSPHRASE, generate
+from mentor_desk.store.keys import KdfParams
+from mentor_desk.store.profile import Profile
+from mentor_desk.store.records import Store
+from mentor_desk.ui.export_dialogs import ProbationDialog
+from mentor_desk.ui.theme import apply_theme
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from take import OUT, settle, wait
+
+
+def shot(widget: QWidget, name: str) -> None:
+    widget.grab().save(str(OUT / name))
+    print("saved", OUT / name)
+
+
+def prepare(store: Store) -> str:
+    """Coordinator role, a partnership name, and one person who refused probation sharing."""
+    person = next(
+        p for p in store.list("participant", order_by=["reference"]) if p["status"] == "active"
+    )
+    with store.transaction():
+        store.set_meta("user_role", "coordinator")
+        store.set_meta("export_partnership", "Gate to Goal West Yorkshire")
+        store.create(
+            "consent",
+            {
+                "participant_id": person["id"],
+                "consent_version": 2,
+                "given_on": date.today().isoformat(),
+                "privacy_notice_version": "2026-01",
+                "share_with_server": True,
+                "share_with_probation": False,
+            },
+        )
+    return str(person["id"])
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    app.setApplicationName("Mentor Desk")
+    apply_theme(app)
+    with tempfile.TemporaryDirectory(prefix="mentor-desk-shots-") as tmp:
+        profile_dir = Path(tmp) / "demo"
+        store = Profile(profile_dir).create(
+            DEMO_PASSPHRASE, kdf=KdfParams.fast_for_tests(), actor_name="Sam Mentor"
+        )
+        generate(store, size="mentor")
+        pid = prepare(store)
+        store.close()
+        services = build(AppConfig(profile_dir=profile_dir, kdf=KdfParams.fast_for_tests()))
+        window = services.window
+        window.resize(1280, 800)
+        window.show()
+        window.start()
+        settle(services)
+        window.unlock_page.passphrase.setText(DEMO_PASSPHRASE)
+        window.unlock_page.unlock_button.click()
+        wait(lambda: window.is_unlocked and window.caseload.model.rowCount() > 0)
+        settle(services)
+        actions = window.export_actions
+
+        dashboard = actions.open_dashboard()
+        assert dashboard is not None
+        dashboard.resize(1320, 880)
+        wait(lambda: len(dashboard.tables) == 6)
+        settle(services, 800)
+        shot(dashboard, "dashboard.png")
+        report = Path(tmp) / "funder-report.pdf"
+        actions.controller.choose_path = lambda *_a: str(report)
+        dashboard.report_button.click()
+        wait(lambda: report.exists() and actions.controller.running is None)
+        settle(services)
+        dashboard.close()
+        settle(services)
+
+        window.open_participant(pid)
+        settle(services)
+        actions.probation.trigger()
+        wait(lambda: isinstance(actions.controller.dialog, ProbationDialog))
+        dialog = actions.controller.dialog
+        assert isinstance(dialog, ProbationDialog)
+        dialog.reason.setPlainText("Court order of 3 March asks probation for this summary.")
+        settle(services)
+        shot(dialog, "export.png")
+        dialog.reject()
+
+        prefix = Path(tmp) / "page"
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(report),
+                        str(prefix)], check=True)  # fmt: skip
+        pages = sorted(Path(tmp).glob("page-*.png"))
+        shutil.copy(pages[0], OUT / "funder-report.png")
+        print("saved", OUT / "funder-report.png")
+        window.close()
+        services.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -21,7 +21,7 @@ from mentor_desk.ui.dashboard import PERIODS, DashboardWindow, FigureTableModel
 from mentor_desk.ui.export_actions import ExportActions
 from mentor_desk.ui.figure_words import FIGURES
 from mentor_desk.ui.funder_report import funder_report_pdf
-from tests.helpers.ui import TIMEOUT, start, unlock, wait_idle
+from tests.helpers.ui import TIMEOUT, press, start, unlock, wait_idle
 from tests.helpers.ui_data import seed_profile
 from tests.ui.test_exports_ui import choose
 
@@ -37,7 +37,7 @@ def open_dashboard(
     unlock(qtbot, services)
     actions = services.window.export_actions
     assert actions.dashboard.isEnabled()
-    actions.dashboard.trigger()
+    press(qtbot, services, "Ctrl+Shift+D")  # Reports → Dashboard…
     dashboard = actions.dashboard_window
     assert dashboard is not None
     qtbot.waitUntil(lambda: len(dashboard.tables) == len(FIGURES), timeout=TIMEOUT)

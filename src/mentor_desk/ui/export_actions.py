@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desk.ui import shortcuts
 from mentor_desk.ui.caseload_model import ID_ROLE
 from mentor_desk.ui.export_jobs import ChoosePath, Preview, ask_save_path
 from mentor_desk.ui.export_jobs import print_preview as qt_print_preview
@@ -32,9 +33,6 @@ from mentor_desk.ui.forms.data import COORDINATOR
 if TYPE_CHECKING:
     from mentor_desk.ui.dashboard import DashboardWindow
     from mentor_desk.ui.main_window import MainWindow
-
-PRINT_PLAN = "Ctrl+P"
-DASHBOARD = "Ctrl+Shift+D"
 
 
 class ExportStatus(QWidget):
@@ -86,7 +84,7 @@ class ExportActions(QObject):
             "Action plan (editable, .&odt)…", lambda pid: c.export_plan(pid, "odt")
         )
         self.print_plan = self._participant_action(
-            "P&rint plan…", lambda pid: c.export_plan(pid, "print"), PRINT_PLAN
+            "P&rint plan…", lambda pid: c.export_plan(pid, "print"), shortcuts.PRINT_PLAN
         )
         self.release_sheet = self._participant_action("&Release-day sheet…", c.export_release_sheet)
         self.probation = self._participant_action(
@@ -97,7 +95,7 @@ class ExportActions(QObject):
         )
         self.csv = self._action("&CSV files for coordinators…", "", lambda: c.export_csv())
         self.csv.setToolTip("For coordinators")
-        self.dashboard = self._action("&Dashboard…", DASHBOARD, self.open_dashboard)
+        self.dashboard = self._action("&Dashboard…", shortcuts.DASHBOARD, self.open_dashboard)
         self.participant_actions = [
             self.plan_pdf,
             self.plan_odt,

@@ -27,6 +27,8 @@ SYNC_NOW = "F5"
 RELEASE_DAY = "Ctrl+R"
 SESSION_ATTENDANCE = "Ctrl+Shift+A"
 TEAM = "Ctrl+T"
+PRINT_PLAN = "Ctrl+P"
+DASHBOARD = "Ctrl+Shift+D"
 
 TABLE = (
     (NEW_PARTICIPANT, "Register a new participant"),
@@ -40,6 +42,8 @@ TABLE = (
     (RELEASE_DAY, "Release-day mode for the chosen or open participant"),
     (SESSION_ATTENDANCE, "Record attendance for a whole activity session"),
     (TEAM, "Team view of every caseload (coordinators)"),
+    (PRINT_PLAN, "Print the plan of the chosen or open participant"),
+    (DASHBOARD, "The dashboard: charts of the caseload"),
     ("Alt+O / Alt+N", "Overview / Notes tab of a participant"),
     ("Alt+R / A / P", "Release day / Assessment / Plan tab of a participant"),
     (SYNC_NOW, "Sync with the partnership server now"),

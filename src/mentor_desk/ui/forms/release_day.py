@@ -354,7 +354,13 @@ class ReleaseDayWindow(QDialog):
         self.panel.checklist.first().setFocus()
 
     def save_sheet(self) -> None:
-        from mentor_desk.export.release_sheet import write_release_sheet_pdf
+        # Read on the store worker, lay out here (QTextDocument belongs to the GUI thread),
+        # then write and log on the worker; see ui/exports_ui.py for the full pipeline.
+        from mentor_desk.export import log
+        from mentor_desk.export.common import path_hint, write_bytes
+        from mentor_desk.export.document import pdf_bytes
+        from mentor_desk.export.release_sheet import collect_release_sheet, render_release_sheet
+        from mentor_desk.ui.export_jobs import failure_text
 
         path, _f = QFileDialog.getSaveFileName(
             self, "Save the sheet", "what-happens-next.pdf", "PDF (*.pdf)"
@@ -363,15 +369,25 @@ class ReleaseDayWindow(QDialog):
             return
         pid = self.participant_id
 
-        def op(store: Store) -> None:
-            write_release_sheet_pdf(store, pid, path, mentor_contact="")
+        def failed(_message: str, error: BaseException) -> None:
+            set_error(self.panel.error, failure_text(error))
 
-        self._runner.run(
-            op,
-            lambda _r: self.panel.hint.setText("Sheet saved"),
-            lambda message, _e: set_error(self.panel.error, message),
-            owner=self,
-        )
+        def collect(store: Store) -> Any:
+            contact = store.meta("export_mentor_contact") or ""
+            return collect_release_sheet(store, pid, mentor_contact=contact)
+
+        def lay_out(data: Any) -> None:
+            pdf = pdf_bytes(render_release_sheet(data), title="What happens next")
+
+            def write(store: Store) -> None:
+                write_bytes(path, pdf)
+                log.record(store, "release_sheet", participant_id=pid, path_hint=path_hint(path))
+
+            self._runner.run(
+                write, lambda _r: self.panel.hint.setText("Sheet saved"), failed, owner=self
+            )
+
+        self._runner.run(collect, lay_out, failed, owner=self)
 
     def reject(self) -> None:
         if self.panel.dirty and self.isVisible():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
@@ -153,37 +154,45 @@ class SyncEngine:
 
     # -- pull --------------------------------------------------------------------------
     def pull(self, report: SyncReport, progress: Progress | None = None) -> None:
+        """Pull pages until done. While one page is applied, the next is already being
+        fetched (one request in flight at most), so the server's time and the local writes
+        overlap; the cursor still only moves with the page it covers."""
         cursor = int(self.db(syncstate.cursor))
         resync = self.db(lambda s: s.meta("resync_in_progress")) == "1"
-        while True:
-            try:
-                page = self.transport.pull(cursor, self.pull_limit)
-            except ResyncRequired:
-                log.info("server asked for a full re-download (cursor too old)")
-                self.db(_start_resync)
-                cursor, resync = 0, True
-                continue
-            changes, removed, next_cursor, has_more, server_seq = _page(page)
-            if removed:
-                self._remove_scope(removed, report, progress)
-            if not resync and not self.allow_mass_delete:
-                doomed, total = self.db(partial(syncstate.deletion_share, changes=changes))
-                if doomed > max(10, self.mass_delete_share * total):
-                    raise MassDeleteStopped(doomed, total)
-            report.pulled += len(changes)
-            self.db(
-                partial(
-                    syncstate.apply_page,
-                    changes=changes,
-                    next_cursor=next_cursor,
-                    seen_table=resync,
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") as pool:
+            ahead: Future[dict[str, Any]] | None = None
+            while True:
+                try:
+                    page = ahead.result() if ahead else self.transport.pull(cursor, self.pull_limit)
+                except ResyncRequired:
+                    log.info("server asked for a full re-download (cursor too old)")
+                    self.db(_start_resync)
+                    cursor, resync, ahead = 0, True, None
+                    continue
+                ahead = None
+                changes, removed, next_cursor, has_more, server_seq = _page(page)
+                if removed:
+                    self._remove_scope(removed, report, progress)
+                if not resync and not self.allow_mass_delete:
+                    doomed, total = self.db(partial(syncstate.deletion_share, changes=changes))
+                    if doomed > max(10, self.mass_delete_share * total):
+                        raise MassDeleteStopped(doomed, total)
+                if has_more:
+                    ahead = pool.submit(self.transport.pull, next_cursor, self.pull_limit)
+                report.pulled += len(changes)
+                self.db(
+                    partial(
+                        syncstate.apply_page,
+                        changes=changes,
+                        next_cursor=next_cursor,
+                        seen_table=resync,
+                    )
                 )
-            )
-            cursor = next_cursor
-            if progress:
-                progress("pull", cursor, max(server_seq, cursor))
-            if not has_more:
-                break
+                cursor = next_cursor
+                if progress:
+                    progress("pull", cursor, max(server_seq, cursor))
+                if not has_more:
+                    break
         if resync:
             self.db(_finish_resync)
             report.resynced = True

@@ -24,6 +24,7 @@ from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile, default_profile_dir
 from mentor_desk.store.records import Store
 from mentor_desk.store.worker import StoreWorker
+from mentor_desk.ui.integrity import IntegrityCheck
 from mentor_desk.ui.main_window import MainWindow, WindowOptions
 from mentor_desk.ui.network import NetRunner
 from mentor_desk.ui.single_instance import SingleInstance
@@ -159,6 +160,8 @@ def build(config: AppConfig) -> Services:
         profile, worker, runner, net, config.sync_timing, demo=config.demo, parent=window
     )
     sync_ui = SyncUi(window, sync, net, config.kdf, demo=config.demo)
+    integrity = IntegrityCheck(window, runner, net)
+    window.unlocked.connect(integrity.start)
     return Services(config, profile, worker, runner, window, net, sync, sync_ui)
 
 

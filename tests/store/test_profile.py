@@ -20,6 +20,7 @@ from mentor_desk.store.errors import (
 )
 from mentor_desk.store.keys import read_key_file, unwrap
 from tests.conftest import PASSPHRASE
+from tests.helpers.damage import store_with_damage_in_the_middle
 from tests.helpers.stubs import InMemoryKeyring
 
 
@@ -258,33 +259,8 @@ def test_store_type_is_reexported() -> None:
     assert Store.__module__ == "mentor_desk.store.records"
 
 
-def test_background_page_check_finds_damage_deep_in_the_file(
-    profile_dir: Path, kdf: KdfParams
-) -> None:
-    store = Profile(profile_dir).create(PASSPHRASE, kdf=kdf)
-    pid = store.create(
-        "participant",
-        {"reference": "R-1", "given_name": "A", "family_name": "B", "status": "active"},
-    )["id"]
-    for i in range(300):
-        store.create(
-            "case_note",
-            {
-                "participant_id": pid,
-                "occurred_at": "2026-11-20T10:00:00Z",
-                "contact_kind": "phone",
-                "text": f"note {i} " + "x" * 500,
-            },
-        )
-    store.close()
-    store = Profile(profile_dir).unlock(PASSPHRASE)
-    assert store.page_check() == 0
-    store.close()
-    db = profile_dir / "store.db"
-    data = bytearray(db.read_bytes())
-    middle = (len(data) // 4096 // 2) * 4096 + 100
-    data[middle : middle + 16] = bytes(16)
-    db.write_bytes(bytes(data))
+def test_background_page_check_finds_damage_deep_in_the_file(profile_dir: Path) -> None:
+    store_with_damage_in_the_middle(profile_dir, PASSPHRASE)
     try:
         store = Profile(profile_dir).unlock(PASSPHRASE)
     except StoreDamaged:

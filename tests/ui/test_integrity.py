@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from mentor_desk.store import KdfParams, Profile
 from mentor_desk.ui.integrity import DAMAGED_TITLE, IntegrityCheck
+from tests.helpers.damage import store_with_damage_in_the_middle
 from tests.helpers.ui import PASSPHRASE, TIMEOUT, make_services, start
 
 
@@ -34,27 +35,7 @@ def test_good_store_passes_quietly(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_damage_deep_in_the_file_is_reported(qtbot: QtBot, tmp_path: Path) -> None:
-    store = Profile(tmp_path / "p").create(PASSPHRASE, kdf=KdfParams.fast_for_tests())
-    pid = store.create(
-        "participant",
-        {"reference": "R-1", "given_name": "A", "family_name": "B", "status": "active"},
-    )["id"]
-    for i in range(300):
-        store.create(
-            "case_note",
-            {
-                "participant_id": pid,
-                "occurred_at": "2026-11-20T10:00:00Z",
-                "contact_kind": "phone",
-                "text": f"note {i} " + "x" * 500,
-            },
-        )
-    store.close()
-    db = tmp_path / "p" / "store.db"
-    data = bytearray(db.read_bytes())
-    middle = (len(data) // 4096 // 2) * 4096 + 100
-    data[middle : middle + 16] = bytes(16)
-    db.write_bytes(bytes(data))
+    store_with_damage_in_the_middle(tmp_path / "p", PASSPHRASE)
     services = make_services(tmp_path / "p")
     check = _checker(services)
     warned: list[str] = []

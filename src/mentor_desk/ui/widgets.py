@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from mentor_desk.domain import resources
 
@@ -92,3 +99,26 @@ def set_error(widget: QLabel, message: str) -> None:
     """Show ``message`` (or hide the label when empty)."""
     widget.setText(message)
     widget.setVisible(bool(message))
+
+
+def error_and_buttons(
+    dialog: QDialog, layout: QBoxLayout, save_text: str, save_name: str = ""
+) -> tuple[QLabel, QPushButton]:
+    """The foot of a record dialog: a hidden error line and Save/Cancel buttons.
+
+    Save calls ``dialog.save()``; Cancel rejects. Returns (error label, save button).
+    """
+    error = label("", "error", wrap=True)
+    error.hide()
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save_button.setText(save_text)
+    named(save_button, save_name or save_text)
+    named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
+    buttons.accepted.connect(dialog.save)  # type: ignore[attr-defined]
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error, save_button

@@ -27,7 +27,7 @@ from mentor_desk.domain.validation import utc_now_iso, validate
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.data import FormsData
 from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label, local_time, named, plain, set_error
+from mentor_desk.ui.widgets import error_and_buttons, label, local_time, named, plain, set_error
 
 _GOAL_KEYS = ("id", "pathway", "goal_text", "why_it_matters", "target_date", "priority", "status")
 _STEP_KEYS = ("id", "what", "who", "partner_name", "due_date", "done")
@@ -122,19 +122,9 @@ class AgreeDialog(QDialog):
         form.addRow("Coordinator (if needed)", self.coordinator)
         form.addRow("Probation practitioner (if needed)", self.probation)
         layout.addLayout(form)
-        self.error = label("", "error", wrap=True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.error, self.save_button = error_and_buttons(
+            self, layout, "Agree version", "Agree this version"
         )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Agree version")
-        named(self.save_button, "Agree this version")
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.resize(520, 300)
 
     def values(self) -> dict[str, Any]:

@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from mentor_desk.ui.forms.common import DATE_HINT
 from mentor_desk.ui.forms.data import FormsData, today_iso
 from mentor_desk.ui.forms.records import button, open_dialog
 from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import elide, label, named, plain, set_error
+from mentor_desk.ui.widgets import elide, error_and_buttons, label, named, plain, set_error
 
 
 def participant_reason(probation_code: str) -> str:
@@ -118,19 +117,9 @@ class CloseSupportDialog(QDialog):
         form.addRow("Reason (needed)", self.reason)
         form.addRow("Closing summary", self.summary)
         layout.addLayout(form)
-        self.error = label("", "error", wrap=True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        self.error, self.save_button = error_and_buttons(
+            self, layout, "Close support", "Close support"
         )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Close support")
-        named(self.save_button, "Close support")
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
         self.resize(760, 560)
 
     def values(self) -> dict[str, Any]:

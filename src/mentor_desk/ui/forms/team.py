@@ -15,7 +15,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from mentor_desk.ui.forms.records import (
     selected,
 )
 from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import day, label, named, plain, set_error
+from mentor_desk.ui.widgets import day, error_and_buttons, label, named, plain, set_error
 
 ALL = "__all__"
 NOBODY = "__nobody__"
@@ -100,19 +99,7 @@ class ReassignDialog(QDialog):
         layout.addWidget(
             label("Their records move to the new mentor at the next sync.", "hint", wrap=True)
         )
-        self.error = label("", "error", wrap=True)
-        self.error.hide()
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Reassign")
-        named(self.save_button, "Reassign")
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.error, self.save_button = error_and_buttons(self, layout, "Reassign", "Reassign")
         if not self.mentor.count():
             set_error(self.error, "No other mentor is known yet (they appear after a sync).")
             self.save_button.setEnabled(False)

@@ -30,7 +30,7 @@ KEY_FILE_VERSION = 1
 class KdfParams:
     """Argon2id cost. The default takes roughly half a second on a laptop."""
 
-    time_cost: int = 3
+    time_cost: int = 8
     memory_cost: int = 131_072  # KiB: 128 MiB
     parallelism: int = 2
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import requests
 
 from mentor_desk.domain.vocabulary import SCHEMA_VERSION
 from mentor_desk.sync.protocol import (
@@ -27,6 +25,9 @@ from mentor_desk.sync.protocol import (
     ServerUnavailable,
     SyncError,
 )
+
+if TYPE_CHECKING:  # requests costs ~80 ms to import: only when a sync really starts
+    import requests
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 60.0
@@ -82,6 +83,8 @@ class Transport:
     ) -> None:
         self.base_url = check_url(base_url)
         self.token = token
+        import requests
+
         self.session = session or requests.Session()
         self.session.trust_env = False  # no proxies from the environment for case data
         self.timeout = timeout
@@ -95,6 +98,8 @@ class Transport:
         params: dict[str, Any] | None = None,
         timeout: tuple[float, float] | None = None,
     ) -> Any:
+        import requests
+
         headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), SCHEMA_HEADER: str(SCHEMA_VERSION)}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"

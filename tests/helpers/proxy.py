@@ -21,8 +21,9 @@ class DroppingProxy:
         once: only the first connection is cut; later ones pass (so retries succeed).
     """
 
-    def __init__(self, target_port: int, limit: int | None, direction: str = "down",
-                 once: bool = True) -> None:
+    def __init__(
+        self, target_port: int, limit: int | None, direction: str = "down", once: bool = True
+    ) -> None:
         self.target_port = target_port
         self.limit = limit
         self.direction = direction
@@ -53,14 +54,25 @@ class DroppingProxy:
                 continue
             armed = self.limit is not None and not (self.once and self.cuts)
             state = {"sent": 0, "cut": False}
-            for src, dst, counted in ((client, upstream, self.direction == "up"),
-                                      (upstream, client, self.direction == "down")):
-                threading.Thread(target=self._pump, args=(src, dst, counted and armed, state,
-                                                          client, upstream),
-                                 daemon=True).start()
+            for src, dst, counted in (
+                (client, upstream, self.direction == "up"),
+                (upstream, client, self.direction == "down"),
+            ):
+                threading.Thread(
+                    target=self._pump,
+                    args=(src, dst, counted and armed, state, client, upstream),
+                    daemon=True,
+                ).start()
 
-    def _pump(self, src: socket.socket, dst: socket.socket, counted: bool,
-              state: dict[str, int | bool], a: socket.socket, b: socket.socket) -> None:
+    def _pump(
+        self,
+        src: socket.socket,
+        dst: socket.socket,
+        counted: bool,
+        state: dict[str, int | bool],
+        a: socket.socket,
+        b: socket.socket,
+    ) -> None:
         try:
             while True:
                 data = src.recv(4096)

@@ -63,19 +63,33 @@ class ServerProcess:
 
         engine = make_engine(self.database_url)
         migrate(engine)
-        settings = Settings(database_url=self.database_url, argon2_time_cost=1,
-                            argon2_memory_kib=8, argon2_parallelism=1)
+        settings = Settings(
+            database_url=self.database_url,
+            argon2_time_cost=1,
+            argon2_memory_kib=8,
+            argon2_parallelism=1,
+        )
         sessions = make_session_factory(engine)
         with sessions() as session:
             org_a = accounts.create_organisation(session, "Northside Trust")
             org_b = accounts.create_organisation(session, "Southside Football")
-            people = {"coordinator": ("coordinator", org_a.id), "mentor_a": ("mentor", org_a.id),
-                      "mentor_a2": ("mentor", org_a.id), "mentor_b": ("mentor", org_b.id),
-                      "admin": ("admin", None)}
+            people = {
+                "coordinator": ("coordinator", org_a.id),
+                "mentor_a": ("mentor", org_a.id),
+                "mentor_a2": ("mentor", org_a.id),
+                "mentor_b": ("mentor", org_b.id),
+                "admin": ("admin", None),
+            }
             for username, (role, org) in people.items():
-                user = accounts.create_user(session, Passwords(settings), username=username,
-                                            name=username.replace("_", " ").title(), role=role,
-                                            organisation_id=org, password=PASSWORD)
+                user = accounts.create_user(
+                    session,
+                    Passwords(settings),
+                    username=username,
+                    name=username.replace("_", " ").title(),
+                    role=role,
+                    organisation_id=org,
+                    password=PASSWORD,
+                )
                 self.users[username] = {"id": user.id, "organisation_id": org}
             session.commit()
         engine.dispose()
@@ -83,9 +97,22 @@ class ServerProcess:
     def start(self) -> None:
         out = open(self.log_path, "ab")  # noqa: SIM115 - owned by the child
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mentor_desk.server.cli", "serve", "--host", "127.0.0.1",
-             "--port", str(self.port), "--database", self.database_url],
-            env=self.settings_env(), stdout=out, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "mentor_desk.server.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--database",
+                self.database_url,
+            ],
+            env=self.settings_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -117,8 +144,9 @@ class Laptop:
     def __init__(self, directory: Path, server_url: str, username: str) -> None:
         self.directory = directory
         self.profile = Profile(directory)
-        self.store: Store | None = self.profile.create("laptop passphrase",
-                                                       kdf=KdfParams.fast_for_tests())
+        self.store: Store | None = self.profile.create(
+            "laptop passphrase", kdf=KdfParams.fast_for_tests()
+        )
         self.username = username
         self.wiped = False
         if server_url:
@@ -149,15 +177,28 @@ class Laptop:
         return engine.run_once()
 
     def add_participant(self, given: str = "Sam", family: str = "Sample", **kw: Any) -> str:
-        rec = self.s.create("participant", {"reference": self.s.new_reference(),
-                                            "given_name": given, "family_name": family,
-                                            "status": "active", **kw})
+        rec = self.s.create(
+            "participant",
+            {
+                "reference": self.s.new_reference(),
+                "given_name": given,
+                "family_name": family,
+                "status": "active",
+                **kw,
+            },
+        )
         return str(rec["id"])
 
     def add_note(self, pid: str, text: str) -> str:
-        rec = self.s.create("case_note", {"participant_id": pid,
-                                          "occurred_at": "2026-11-20T10:00:00Z",
-                                          "contact_kind": "phone", "text": text})
+        rec = self.s.create(
+            "case_note",
+            {
+                "participant_id": pid,
+                "occurred_at": "2026-11-20T10:00:00Z",
+                "contact_kind": "phone",
+                "text": text,
+            },
+        )
         return str(rec["id"])
 
     def reopen(self) -> None:

@@ -163,3 +163,19 @@ def test_push_batches_are_cut_by_size() -> None:
     assert len(_by_size(big)) == PUSH_BYTES // 400_000
     assert len(_by_size([Row(5_000_000)])) == 1  # one huge row still goes (the server says 413)
     assert len(_by_size([Row(10) for _ in range(50)])) == 50
+
+
+def test_a_full_redownload_drops_what_the_server_no_longer_has(store: Store) -> None:
+    kept = "01a20818-5b36-7082-87bf-d89a19d129a8"
+    gone = "01a20818-5b36-7082-87bf-d89a19d129a9"
+    local = add_participant(store)  # never synced (version 0): always kept
+    syncstate.apply_page(store, [remote_participant(kept, 3), remote_participant(gone, 4)], 4)
+    syncstate.start_resync(store)
+    assert syncstate.resync_in_progress(store) and syncstate.cursor(store) == 0
+    syncstate.apply_page(store, [remote_participant(kept, 5)], 5, seen_table=True)
+    syncstate.finish_resync(store)
+    assert not syncstate.resync_in_progress(store)
+    assert store.get("participant", gone) is None
+    assert store.get("participant", kept) is not None
+    assert store.get("participant", local) is not None
+    assert store.conn.execute("SELECT count(*) AS n FROM resync_seen").fetchone()["n"] == 0

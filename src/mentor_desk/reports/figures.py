@@ -297,3 +297,28 @@ def all_figures(
         by_pathway = name in ("referrals_by_pathway_and_outcome", "goals_achieved")
         out[name] = fn(store, f, vocabulary) if by_pathway else fn(store, f)
     return out
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the figures can be narrowed to, from the participants on this computer."""
+
+    organisations: list[str]  # sorted
+    mentors: list[tuple[str, str]]  # (id, name) by name
+
+
+def filter_options(store: Store) -> FilterOptions:
+    mentors: dict[str, str] = {}
+    organisations: set[str] = set()
+    for row in store.conn.execute(
+        "SELECT DISTINCT organisation_id AS org, assigned_mentor_id AS mid,"
+        " assigned_mentor_name AS name FROM participant WHERE deleted = 0"
+    ):
+        if row["org"]:
+            organisations.add(str(row["org"]))
+        if row["mid"]:
+            mentors.setdefault(str(row["mid"]), str(row["name"] or row["mid"]))
+    return FilterOptions(
+        organisations=sorted(organisations),
+        mentors=sorted(mentors.items(), key=lambda m: m[1].casefold()),
+    )

@@ -123,6 +123,17 @@ _BOOKKEEPING = [
     # Records seen during a full re-download (410 resync_required), so an interrupted
     # re-download can resume and still know what the server no longer has.
     "CREATE TABLE resync_seen (entity TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (entity, id))",
+    # What was exported, when and by whom — never the content (docs/exports.md). Only the
+    # file's extension is kept: a file name often contains a person's name.
+    """CREATE TABLE export_log (
+      id TEXT PRIMARY KEY NOT NULL,
+      at TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      participant_id TEXT,
+      path_hint TEXT,
+      by TEXT,
+      override_reason TEXT
+    )""",
 ]
 
 

@@ -20,6 +20,7 @@ from mentor_desk.store.records import Store, _encode
 from mentor_desk.store.schema import q
 
 CURSOR_KEY = "sync_cursor"
+RESYNC_KEY = "resync_in_progress"
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,27 @@ def drop_unseen(store: Store) -> int:
                 store.conn.execute(f"DELETE FROM {q(ent.name)} WHERE id = ?", (r["id"],))
                 removed += 1
     return removed
+
+
+def resync_in_progress(store: Store) -> bool:
+    """A full re-download (410 resync_required) was started and has not finished."""
+    return store.meta(RESYNC_KEY) == "1"
+
+
+def start_resync(store: Store) -> None:
+    """Begin a full re-download: pull from cursor 0, noting every record seen."""
+    with store.transaction():
+        store.set_meta(RESYNC_KEY, "1")
+        store.set_meta(CURSOR_KEY, "0")
+        store.conn.execute("DELETE FROM resync_seen")
+
+
+def finish_resync(store: Store) -> None:
+    """End a full re-download: drop what the server no longer has, forget what was seen."""
+    drop_unseen(store)
+    with store.transaction():
+        store.set_meta(RESYNC_KEY, None)
+        store.conn.execute("DELETE FROM resync_seen")
 
 
 def needs_attention(store: Store) -> list[dict[str, Any]]:

@@ -158,7 +158,7 @@ class SyncEngine:
         fetched (one request in flight at most), so the server's time and the local writes
         overlap; the cursor still only moves with the page it covers."""
         cursor = int(self.db(syncstate.cursor))
-        resync = self.db(lambda s: s.meta("resync_in_progress")) == "1"
+        resync = self.db(syncstate.resync_in_progress)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") as pool:
             ahead: Future[dict[str, Any]] | None = None
             while True:
@@ -166,7 +166,7 @@ class SyncEngine:
                     page = ahead.result() if ahead else self.transport.pull(cursor, self.pull_limit)
                 except ResyncRequired:
                     log.info("server asked for a full re-download (cursor too old)")
-                    self.db(_start_resync)
+                    self.db(syncstate.start_resync)
                     cursor, resync, ahead = 0, True, None
                     continue
                 ahead = None
@@ -194,7 +194,7 @@ class SyncEngine:
                 if not has_more:
                     break
         if resync:
-            self.db(_finish_resync)
+            self.db(syncstate.finish_resync)
             report.resynced = True
 
     def _remove_scope(
@@ -282,20 +282,6 @@ def _page(page: dict[str, Any]) -> tuple[list[RemoteChange], list[str], int, boo
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ProtocolError(f"pull answer: {type(exc).__name__}") from None
-
-
-def _start_resync(store: Store) -> None:
-    with store.transaction():
-        store.set_meta("resync_in_progress", "1")
-        store.set_meta(syncstate.CURSOR_KEY, "0")
-        store.conn.execute("DELETE FROM resync_seen")
-
-
-def _finish_resync(store: Store) -> None:
-    syncstate.drop_unseen(store)
-    with store.transaction():
-        store.set_meta("resync_in_progress", None)
-        store.conn.execute("DELETE FROM resync_seen")
 
 
 __all__ = ["SyncEngine", "SyncError", "SyncReport"]

@@ -65,20 +65,11 @@ class Choices:
 
 
 def load_choices(store: Store) -> Choices:
-    mentors: dict[str, str] = {}
-    organisations: set[str] = set()
-    for row in store.conn.execute(
-        "SELECT DISTINCT organisation_id AS org, assigned_mentor_id AS mid,"
-        " assigned_mentor_name AS name FROM participant WHERE deleted = 0"
-    ):
-        if row["org"]:
-            organisations.add(str(row["org"]))
-        if row["mid"]:
-            mentors.setdefault(str(row["mid"]), str(row["name"] or row["mid"]))
+    options = figures.filter_options(store)
     return Choices(
         coordinator=store.meta("user_role") == COORDINATOR,
-        organisations=sorted(organisations),
-        mentors=sorted(mentors.items(), key=lambda m: m[1].casefold()),
+        organisations=options.organisations,
+        mentors=options.mentors,
         partnership=store.meta("export_partnership") or "",
     )
 

@@ -1,14 +1,9 @@
-"""Store operations behind the sync screens: counts, conflict resolution, needs-attention.
+"""Wording for the sync screens: counts, conflicts and needs-attention rows as people read them.
 
-Plain functions ``op(store, ...)`` run on the store worker (through the task runner, or
-through the sync engine's ``db``). Qt-free; they belong with ``store/syncstate.py`` and live
-here only until that module offers them (see docs/ui.md "Sync").
-
-Resolving a conflict is an ordinary change (SYNC.md "Merging"): the chosen value is written
-with ``store.update`` — which appends an outbox row pushed at the next sync — and the local
-conflict is marked resolved in the same transaction. Its id is remembered so that, after the
-next push, the server's copy of the conflict is closed too (``choice: theirs`` there, because
-by then the server already holds the chosen value).
+The store side (counting, settling a conflict, sending a refused change again) lives in
+:mod:`mentor_desk.store.syncviews`; the functions here call it and turn its plain data into
+rows with labels. Like the store functions they run on the store worker (through the task
+runner, or through the sync engine's ``db``). Qt-free.
 """
 
 from __future__ import annotations
@@ -18,31 +13,53 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from mentor_desk.domain.validation import utc_now_iso
 from mentor_desk.domain.vocabulary import ENTITIES, Kind, entity
-from mentor_desk.store.errors import StoreError
+from mentor_desk.store import syncstate, syncviews
 from mentor_desk.store.records import Store
+from mentor_desk.store.syncviews import (
+    DELETED_FIELD,
+    LAST_SYNCED_KEY,
+    TO_REPORT_KEY,
+    NeedsServer,
+    NothingToResend,
+    conflicts_to_report,
+    discard,
+    mark_resolved,
+    mark_synced,
+    reported,
+    resend,
+    resolve_conflict,
+)
 from mentor_desk.sync.account import account_of
 
-#: The pseudo-field of an edit-against-delete conflict (the server's ``DELETED_FIELD``).
-DELETED_FIELD = "*deleted*"
-LAST_SYNCED_KEY = "last_synced_at"
-TO_REPORT_KEY = "conflicts_to_report"
-
-
-class NeedsServer(StoreError):
-    """Restoring a record deleted on the server can only be done by the server."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Bringing back a record deleted on the server needs the connection; "
-            "try again when Mentor Desk is online."
-        )
-
-
-class NothingToResend(StoreError):
-    def __init__(self) -> None:
-        super().__init__("That record is no longer on this computer; discard the change instead.")
+__all__ = [
+    "DELETED_FIELD",
+    "LAST_SYNCED_KEY",
+    "TO_REPORT_KEY",
+    "AttentionRow",
+    "ConflictRow",
+    "Counts",
+    "NeedsServer",
+    "NothingToResend",
+    "attention_rows",
+    "conflict_rows",
+    "conflicts_to_report",
+    "counts",
+    "discard",
+    "edit_text",
+    "entity_label",
+    "field_label",
+    "mark_resolved",
+    "mark_synced",
+    "parse_value",
+    "participant_name",
+    "reason_text",
+    "record_label",
+    "reported",
+    "resend",
+    "resolve_conflict",
+    "show_value",
+]
 
 
 @dataclass(frozen=True)
@@ -58,23 +75,15 @@ class Counts:
 
 
 def counts(store: Store) -> Counts:
-    def one(sql: str) -> int:
-        return int(store.conn.execute(sql).fetchone()["n"])
-
-    last = store.meta(LAST_SYNCED_KEY)
+    local = syncviews.sync_counts(store)
     return Counts(
         joined=account_of(store) is not None,
-        waiting=store.outbox_count(),
-        conflicts=one("SELECT count(*) AS n FROM conflict WHERE resolved = 0"),
-        attention=one("SELECT count(*) AS n FROM needs_attention"),
-        cursor=int(store.meta("sync_cursor", "0") or 0),
-        last_synced=_parse_time(last),
+        waiting=local.waiting,
+        conflicts=local.conflicts,
+        attention=local.attention,
+        cursor=local.cursor,
+        last_synced=_parse_time(local.last_synced_at),
     )
-
-
-def mark_synced(store: Store) -> None:
-    with store.transaction():
-        store.set_meta(LAST_SYNCED_KEY, utc_now_iso())
 
 
 def _parse_time(iso: str | None) -> datetime | None:
@@ -201,9 +210,8 @@ class ConflictRow:
 
 
 def conflict_rows(store: Store) -> list[ConflictRow]:
-    rows = store.conn.execute("SELECT * FROM conflict WHERE resolved = 0 ORDER BY at")
     out = []
-    for r in rows:
+    for r in syncstate.open_conflicts(store):
         ent = ENTITIES.get(r["entity"])
         title = ""
         if ent is not None and ent.title_field:
@@ -220,66 +228,13 @@ def conflict_rows(store: Store) -> list[ConflictRow]:
                 what=what,
                 field=r["field"],
                 field_label=field_label(r["entity"], r["field"]),
-                mine=json.loads(r["mine"] or "null"),
-                theirs=json.loads(r["theirs"] or "null"),
+                mine=r["mine"],
+                theirs=r["theirs"],
                 detail=r["detail"] or "",
                 at=_parse_time(r["at"]),
             )
         )
     return out
-
-
-def resolve_conflict(store: Store, conflict_id: str, choice: str, value: Any = None) -> None:
-    """Settle one conflict locally with ``choice`` ("mine", "theirs" or "value").
-
-    The chosen value becomes an ordinary change (pushed at the next sync); the conflict is
-    marked resolved and queued to be closed on the server. Raises :class:`NeedsServer` for a
-    record the server deleted that "mine" would bring back.
-    """
-    with store.transaction():
-        row = store.conn.execute(
-            "SELECT * FROM conflict WHERE id = ? AND resolved = 0", (conflict_id,)
-        ).fetchone()
-        if row is None:
-            return
-        mine = json.loads(row["mine"] or "null")
-        theirs = json.loads(row["theirs"] or "null")
-        name, rid, field_name = row["entity"], row["record_id"], row["field"]
-        if field_name == DELETED_FIELD:
-            if choice == "mine" and mine == "deleted":
-                if store.get(name, rid) is not None:
-                    store.delete(name, rid)
-            elif choice != "theirs":
-                raise NeedsServer()
-        else:
-            chosen = mine if choice == "mine" else theirs if choice == "theirs" else value
-            if store.get(name, rid) is not None:
-                store.update(name, rid, {field_name: chosen})
-        store.conn.execute("UPDATE conflict SET resolved = 1 WHERE id = ?", (conflict_id,))
-        _queue_report(store, conflict_id)
-
-
-def mark_resolved(store: Store, conflict_id: str) -> None:
-    """The server settled this conflict (e.g. it restored a deleted record)."""
-    with store.transaction():
-        store.conn.execute("UPDATE conflict SET resolved = 1 WHERE id = ?", (conflict_id,))
-
-
-def _queue_report(store: Store, conflict_id: str) -> None:
-    queued = json.loads(store.meta(TO_REPORT_KEY, "[]") or "[]")
-    if conflict_id not in queued:
-        queued.append(conflict_id)
-    store.set_meta(TO_REPORT_KEY, json.dumps(queued))
-
-
-def conflicts_to_report(store: Store) -> list[str]:
-    return [str(c) for c in json.loads(store.meta(TO_REPORT_KEY, "[]") or "[]")]
-
-
-def reported(store: Store, conflict_ids: list[str]) -> None:
-    with store.transaction():
-        left = [c for c in conflicts_to_report(store) if c not in conflict_ids]
-        store.set_meta(TO_REPORT_KEY, json.dumps(left) if left else None)
 
 
 # -- needs attention -----------------------------------------------------------------------
@@ -319,58 +274,20 @@ def reason_text(reason: str) -> str:
 
 def attention_rows(store: Store) -> list[AttentionRow]:
     out = []
-    for r in store.conn.execute("SELECT * FROM needs_attention ORDER BY device_seq"):
+    for r in syncviews.attention(store):
         out.append(
             AttentionRow(
-                device_seq=int(r["device_seq"]),
+                device_seq=r["device_seq"],
                 entity=r["entity"],
                 record_id=r["record_id"],
                 participant_id=r["participant_id"],
                 participant=participant_name(store, r["participant_id"]),
                 what=record_label(r["entity"]),
                 op=r["op"],
-                fields=dict(json.loads(r["fields"] or "{}")),
+                fields=r["fields"],
                 reason=r["reason"],
                 detail=r["detail"] or "",
                 at=_parse_time(r["at"]),
             )
         )
     return out
-
-
-def resend(store: Store, device_seq: int) -> None:
-    """Send a refused change again, with the record's current values (so a correction made
-    meanwhile goes with it): a new outbox row, and the needs-attention entry is removed."""
-    with store.transaction():
-        row = store.conn.execute(
-            "SELECT * FROM needs_attention WHERE device_seq = ?", (device_seq,)
-        ).fetchone()
-        if row is None:
-            return
-        ent = entity(row["entity"])
-        current = store.get(ent.name, row["record_id"], include_deleted=True)
-        if current is None:
-            raise NothingToResend()
-        version = int(current["version"])
-        fv = current["field_versions"] or {}
-        fields: dict[str, Any] = {}
-        if row["op"] != "delete":
-            fields = {k: current.get(k) for k in json.loads(row["fields"]) if ent.has(k)}
-        # Store.update writes nothing when the values are unchanged (they usually are: the
-        # refused value is still on this computer), so the change is queued directly.
-        store._outbox(
-            ent,
-            row["record_id"],
-            row["participant_id"],
-            row["op"],
-            version,
-            fields,
-            {k: int(fv.get(k, version)) for k in fields},
-        )
-        store.conn.execute("DELETE FROM needs_attention WHERE device_seq = ?", (device_seq,))
-
-
-def discard(store: Store, device_seq: int) -> None:
-    """Forget a refused change (after the person confirmed)."""
-    with store.transaction():
-        store.conn.execute("DELETE FROM needs_attention WHERE device_seq = ?", (device_seq,))

@@ -67,6 +67,9 @@ services.window.start()
 def check():
     for model in services.window.findChildren(QAbstractTableModel):
         if type(model).__name__ == "CaseloadModel" and model.rowCount() > 0:
+            import resource
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+            print(f"RSS {rss}", flush=True)
             app.quit()
             return
     QTimer.singleShot(5, check)
@@ -77,17 +80,22 @@ services.shutdown()
 """
 
 
+RSS: list[int] = []
+
+
 def run(script: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(
+    out = subprocess.run(
         [sys.executable, "-c", script],
         env=env,
         check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
         timeout=120,
     )
-    return time.perf_counter() - start
+    took = time.perf_counter() - start
+    RSS.extend(int(line.split()[1]) for line in out.stdout.splitlines() if line.startswith("RSS"))
+    return took
 
 
 def main() -> None:
@@ -133,6 +141,8 @@ def main() -> None:
         f"start to usable caseload ({args.size}, keychain unlock): median {o * 1000:.0f} ms "
         f"→ ratio {o / b:.2f}× (target ≤ 1.5×)"
     )
+    if RSS:
+        print(f"memory, office-size caseload open: peak RSS {max(RSS)} MB (target ≤ 300 MB)")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from mentor_desk.domain import resources
+from mentor_desk.domain.vocabulary import entity
 from mentor_desk.export import log
 from mentor_desk.export.common import ExportError, path_hint, write_bytes
 from mentor_desk.store.records import Record, Store
@@ -70,17 +71,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "check_ins": (
         "participant",
-        "checked_on",
-        "life_satisfaction",
-        "worthwhile",
-        "happiness",
-        "anxiety",
-        "active_days",
-        "accommodation_status",
-        "employment_status",
-        "new_offence",
-        "arrested",
-        "recalled",
+        *(n for n in entity("check_in").names if n != "participant_id"),
     ),
     "outcomes": (
         "participant",

@@ -20,24 +20,11 @@ from sqlalchemy.orm import Session
 
 from mentor_desk.domain import validate
 from mentor_desk.domain.ids import uuid7
+from mentor_desk.domain.vocabulary import entity
 from mentor_desk.server import records
 from mentor_desk.server.deps import Caller
 
-COLUMNS = (
-    "name",
-    "organisation",
-    "pathways",
-    "offers",
-    "eligibility",
-    "how_to_refer",
-    "area_covered",
-    "address",
-    "phone",
-    "email",
-    "website",
-    "opening_times",
-    "last_checked_on",
-)
+COLUMNS = entity("service").names  # the CSV columns are the declared fields
 
 
 class CsvProblem(ValueError):

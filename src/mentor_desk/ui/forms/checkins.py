@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
+from mentor_desk.domain.vocabulary import entity
 from mentor_desk.store.records import Record
 from mentor_desk.ui.forms.data import today_iso
 from mentor_desk.ui.forms.records import RecordDialog
@@ -38,19 +39,7 @@ ATTRIBUTION = (
     "Source: Office for National Statistics, personal well-being questions (ONS4). Contains "
     "public sector information licensed under the Open Government Licence v3.0."
 )
-CHECKIN_FIELDS = (
-    "checked_on",
-    "life_satisfaction",
-    "worthwhile",
-    "happiness",
-    "anxiety",
-    "active_days",
-    "accommodation_status",
-    "employment_status",
-    "new_offence",
-    "arrested",
-    "recalled",
-)
+CHECKIN_FIELDS = tuple(n for n in entity("check_in").names if n != "participant_id")
 MEASURES = (
     ("life_satisfaction", "Satisfied with life", 10),
     ("worthwhile", "Worthwhile", 10),

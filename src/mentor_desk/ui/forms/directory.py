@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from mentor_desk.domain.vocabulary import entity
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.common import choice_text
 from mentor_desk.ui.forms.data import age_text, today_iso
@@ -26,22 +27,8 @@ from mentor_desk.ui.forms.records import (
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import label, named, plain
 
-SERVICE_FIELDS = (
-    "name",
-    "organisation",
-    "pathways",
-    "offers",
-    "eligibility",
-    "how_to_refer",
-    "area_covered",
-    "address",
-    "phone",
-    "email",
-    "website",
-    "opening_times",
-    "last_checked_on",
-)
-SESSION_FIELDS = ("name", "provider", "venue", "weekday", "time", "on_date", "contact")
+SERVICE_FIELDS = entity("service").names  # the directory form shows every declared field
+SESSION_FIELDS = entity("activity_session").names
 
 
 def service_dialog(

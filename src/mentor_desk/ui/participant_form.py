@@ -2,7 +2,8 @@
 
 Fields, labels and choices come from the record vocabulary; every change is checked with
 :func:`mentor_desk.domain.validation.validate` and problems are shown under the field they
-concern, once the user has touched it (or tried to save).
+concern, once the user has touched it (or tried to save). On a joined mentor's profile the
+coordinator-owned fields (safety flags, assignment) are shown greyed and read-only.
 """
 
 from __future__ import annotations
@@ -67,7 +68,14 @@ _PLACEHOLDERS = {
     Kind.LIST: "One warning per line, for example: meet in public places only",
 }
 
+OWNED_HINT = "Only a coordinator can change this"
 Editor = QLineEdit | QComboBox | QPlainTextEdit
+
+
+def locks_coordinator_fields(user_role: str | None) -> bool:
+    """A joined mentor cannot change coordinator-owned fields; local profiles and
+    coordinators can (SYNC.md, "Merging")."""
+    return user_role == "mentor"
 
 
 class ParticipantForm(QWidget):
@@ -90,6 +98,9 @@ class ParticipantForm(QWidget):
         self._show_all = False
         self._valid = False
         self._loading = False
+        self._closed = False
+        self._owned_locked = False
+        self.owned_hints: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         # One form for every section, so the labels line up down the whole profile.
@@ -104,10 +115,8 @@ class ParticipantForm(QWidget):
                 self._add_field(form, self._ent.field(name))
         layout.addLayout(form)
         layout.addStretch(1)
-        ref = self.editors["reference"]
-        assert isinstance(ref, QLineEdit)
-        ref.setReadOnly(True)
         self.errors: list[FieldError] = []
+        self._apply_locks()
 
     def _add_field(self, form: QFormLayout, f: Field) -> None:
         editor: Editor
@@ -138,8 +147,53 @@ class ParticipantForm(QWidget):
         form.addRow(row_label, editor)
         form.addRow("", message)  # its own row, so the field's label stays level with it
         form.setRowVisible(message, False)
+        if f.coordinator_owned:
+            hint = label(OWNED_HINT, "hint", wrap=True)
+            form.addRow("", hint)
+            form.setRowVisible(hint, False)
+            self.owned_hints[f.name] = hint
         self.editors[f.name] = editor
         self.messages[f.name] = message
+
+    # -- locks -----------------------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock every field (a closed participant); the reference is always locked."""
+        self._closed = read_only
+        self._apply_locks()
+
+    def set_coordinator_locked(self, locked: bool) -> None:
+        """Grey out and lock the coordinator-owned fields (a joined mentor's profile)."""
+        self._owned_locked = locked
+        self._apply_locks()
+
+    def is_owned_locked(self, name: str) -> bool:
+        """``name`` is coordinator-owned and this profile may not change it."""
+        return self._owned_locked and name in self.owned_hints
+
+    def is_locked(self, name: str) -> bool:
+        return name == "reference" or self._closed or self.is_owned_locked(name)
+
+    def _owned_note(self, name: str) -> str:
+        return OWNED_HINT if self.is_owned_locked(name) else ""
+
+    def _apply_locks(self) -> None:
+        for name, editor in self.editors.items():
+            locked = self.is_locked(name)
+            if isinstance(editor, QComboBox):
+                editor.setEnabled(not locked)
+            else:
+                editor.setReadOnly(locked)
+        for name, hint in self.owned_hints.items():
+            owned = self._owned_locked
+            self._form.setRowVisible(hint, owned)
+            editor = self.editors[name]
+            editor.setToolTip(OWNED_HINT if owned else "")
+            if not self.messages[name].text():
+                editor.setAccessibleDescription(self._owned_note(name))
+            if bool(editor.property("locked")) != owned:
+                editor.setProperty("locked", owned)
+                editor.style().unpolish(editor)  # the greyed look follows the property
+                editor.style().polish(editor)
 
     # -- values ----------------------------------------------------------------------
     def values(self) -> dict[str, Any]:
@@ -200,7 +254,7 @@ class ParticipantForm(QWidget):
             full = f"{self._ent.field(name).label} {shown}" if shown else ""
             message.setText(full)
             self._form.setRowVisible(message, bool(full))
-            self.editors[name].setAccessibleDescription(full)
+            self.editors[name].setAccessibleDescription(full or self._owned_note(name))
         valid = not self.errors
         if valid != self._valid:
             self._valid = valid
@@ -250,9 +304,15 @@ class NewParticipantDialog(QDialog):
         layout.addWidget(self.buttons)
         self.save_button.setEnabled(False)
         self.form.set_values({"status": "active"})
-        runner.run(lambda store: store.new_reference(), self._got_reference, owner=self)
+        runner.run(
+            lambda store: (store.new_reference(), store.meta("user_role")),
+            self._got_reference,
+            owner=self,
+        )
 
-    def _got_reference(self, reference: str) -> None:
+    def _got_reference(self, loaded: tuple[str, str | None]) -> None:
+        reference, role = loaded
+        self.form.set_coordinator_locked(locks_coordinator_fields(role))
         self.form.set_values({**self.form.values(), "reference": reference})
         self.save_button.setEnabled(True)
         self.form.editors["given_name"].setFocus()

@@ -91,6 +91,9 @@ def stylesheet(dark: bool) -> str:
         background: palette(base); border: 1px solid palette(mid); border-radius: 8px;
     }}
     QTableView {{ gridline-color: palette(alternate-base); }}
+    QLineEdit[locked="true"], QPlainTextEdit[locked="true"] {{
+        background: palette(window); color: palette(placeholder-text);
+    }}
     QPushButton[role="primary"] {{
         background: palette(highlight); color: palette(highlighted-text);
         border-radius: 4px; padding: 6px 16px; font-weight: 600;

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -26,11 +25,14 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.store.caseload import CaseloadRow, caseload, display_name
 from mentor_desk.store.records import Record, Store
-from mentor_desk.ui.forms.common import make_read_only
 from mentor_desk.ui.forms.data import FormsData
 from mentor_desk.ui.forms.tabs import WorkspaceForms
 from mentor_desk.ui.notes import NotesTab
-from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND, ParticipantForm
+from mentor_desk.ui.participant_form import (
+    PROFILE_DRAFT_KIND,
+    ParticipantForm,
+    locks_coordinator_fields,
+)
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import day, label, local_time, named, plain, set_error
 
@@ -45,6 +47,7 @@ class ParticipantData:
     amendments: dict[str, list[Record]] = field(default_factory=dict)
     overdue_steps: list[Record] = field(default_factory=list)
     follow_ups: list[Record] = field(default_factory=list)
+    user_role: str | None = None
 
 
 def load_participant(store: Store, participant_id: str) -> ParticipantData | None:
@@ -69,7 +72,9 @@ def load_participant(store: Store, participant_id: str) -> ParticipantData | Non
         and r.get("follow_up_on")
         and r["follow_up_on"] <= today
     ]
-    return ParticipantData(record, rows[0] if rows else None, notes, amendments, steps, follow)
+    row = rows[0] if rows else None
+    role = store.meta("user_role")
+    return ParticipantData(record, row, notes, amendments, steps, follow, role)
 
 
 class Header(QWidget):
@@ -234,7 +239,12 @@ class Overview(QWidget):
         if not self.form.valid:
             return
         pid, key = self._record["id"], self._draft_key()
-        changes: dict[str, Any] = {k: v for k, v in self.form.values().items() if k != "reference"}
+        # a locked field is never sent back: a stale copy of it would be a conflict (SYNC.md)
+        changes: dict[str, Any] = {
+            k: v
+            for k, v in self.form.values().items()
+            if k != "reference" and not self.form.is_owned_locked(k)
+        }
         self._timer.stop()
         self._set_dirty(False)
 
@@ -331,10 +341,7 @@ class ParticipantWorkspace(QWidget):
 
     def _lock_if_closed(self, data: FormsData) -> None:
         """A closed participant's profile and notes are read-only until reopened."""
-        make_read_only(self.overview.form.editors.values(), data.closed)
-        reference = self.overview.form.editors["reference"]
-        assert isinstance(reference, QLineEdit)
-        reference.setReadOnly(True)
+        self.overview.form.set_read_only(data.closed)
         self.notes.new_button.setEnabled(not data.closed)
 
     def _show(self, data: ParticipantData | None) -> None:
@@ -342,6 +349,7 @@ class ParticipantWorkspace(QWidget):
             self.missing.emit()
             return
         self.header.show_record(data.record)
+        self.overview.form.set_coordinator_locked(locks_coordinator_fields(data.user_role))
         if not self.overview.dirty:
             self.overview.show_data(data)
         self.notes.set_notes(data.notes, data.amendments)

@@ -22,6 +22,7 @@ from mentor_desk.sync.transport import Transport
 from mentor_desk.ui.attention_view import AttentionDialog
 from mentor_desk.ui.conflicts_view import ConflictsDialog
 from mentor_desk.ui.join_dialog import JoinDialog
+from mentor_desk.ui.sign_in_dialog import SignInAgainDialog
 from mentor_desk.ui.sync_controller import Phase, SyncTiming
 from mentor_desk.ui.theme import apply_theme
 from tests.helpers.server_proc import PASSWORD, Laptop, ServerProcess
@@ -115,6 +116,16 @@ def revoke(server: ServerProcess, device_id: str) -> None:
     resp = requests.post(
         f"{server.url}/api/v1/admin/devices/{device_id}/revoke",
         headers={"Authorization": f"Bearer {login['token']}"},
+        timeout=10,
+    )
+    assert resp.status_code == 200, resp.text
+
+
+def logout(server: ServerProcess, token: str) -> None:
+    """What "log out" on the server does: the device's token is forgotten (401 from now on)."""
+    resp = requests.post(
+        f"{server.url}/api/v1/auth/logout",
+        headers={"Authorization": f"Bearer {token}"},
         timeout=10,
     )
     assert resp.status_code == 200, resp.text
@@ -325,3 +336,72 @@ def test_joining_an_existing_profile_uploads_everything_without_blocking_the_scr
     office = laptop("coordinator")
     office.sync()
     assert office.s.count("participant") == 3000
+
+
+def test_a_logged_out_computer_signs_in_again_and_sends_what_waited(
+    qtbot: QtBot, server: ServerProcess, make_gui: Callable[..., Services], laptop: MakeLaptop
+) -> None:
+    services = make_gui(NO_AUTO)
+    join_from_first_run(qtbot, services, server)
+    wait_synced(qtbot, services)
+    close_first_sync(qtbot, services)
+    old_token = on_store(services, lambda s: s.meta("server_token"))
+    logout(server, old_token)
+    pid = add_participant(qtbot, services, "Robin", "Shaw")
+
+    press(qtbot, services, "F5")
+    qtbot.waitUntil(lambda: services.sync.state.signed_out, timeout=TIMEOUT)
+    sync_ui = services.sync_ui
+    assert services.sync.state.phase is Phase.STOPPED
+    assert status(services) == "Signed out of the server — 1 change waiting, kept safely"
+    assert services.profile.exists() and services.window.is_unlocked  # not a revocation
+    link = sync_ui.status.sign_in
+    assert link.isVisible() and link.text() == "Sign in again…"
+    assert sync_ui.act_sign_in.isEnabled()
+
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    dialog = sync_ui.sign_in_dialog
+    assert isinstance(dialog, SignInAgainDialog) and dialog.isVisible()
+    assert dialog.url == server.url
+    qtbot.waitUntil(lambda: dialog.username.text() == "mentor_a", timeout=TIMEOUT)
+    qtbot.keyClicks(dialog.password, "not the password")
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=TIMEOUT)
+    assert dialog.error.text() == "The username or password is not right."
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    wait_synced(qtbot, services)
+    assert sync_ui.sign_in_dialog is None and not link.isVisible()
+    assert not sync_ui.act_sign_in.isEnabled()
+    assert status(services) == "Synced just now"
+    assert on_store(services, lambda s: s.meta("server_token")) not in (None, old_token)
+
+    office = laptop("coordinator")
+    office.sync()
+    assert office.s.get("participant", pid) is not None
+
+
+def test_signing_in_again_as_another_account_is_refused(
+    qtbot: QtBot, server: ServerProcess, make_gui: Callable[..., Services]
+) -> None:
+    services = make_gui(NO_AUTO)
+    join_from_first_run(qtbot, services, server)
+    wait_synced(qtbot, services)
+    close_first_sync(qtbot, services)
+    token = on_store(services, lambda s: s.meta("server_token"))
+    logout(server, token)
+    press(qtbot, services, "F5")
+    qtbot.waitUntil(lambda: services.sync.state.signed_out, timeout=TIMEOUT)
+    services.sync_ui.act_sign_in.trigger()
+    dialog = services.sync_ui.sign_in_dialog
+    assert isinstance(dialog, SignInAgainDialog)
+    qtbot.waitUntil(lambda: dialog.username.text() == "mentor_a", timeout=TIMEOUT)
+    dialog.username.clear()
+    qtbot.keyClicks(dialog.username, "mentor_a2")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible(), timeout=TIMEOUT)
+    assert "not the one this profile belongs to" in dialog.error.text()
+    assert on_store(services, lambda s: s.meta("server_token")) == token
+    assert services.sync.state.signed_out

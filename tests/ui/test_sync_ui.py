@@ -62,6 +62,12 @@ def test_the_status_bar_always_says_where_things_stand() -> None:
     assert text(phase=Phase.STOPPED, counts=counts(4), problem="x") == (
         "Sync stopped — 4 changes waiting, kept safely"
     )
+    assert text(phase=Phase.STOPPED, counts=counts(4), signed_out=True) == (
+        "Signed out of the server — 4 changes waiting, kept safely"
+    )
+    assert text(phase=Phase.STOPPED, counts=counts(0), signed_out=True) == (
+        "Signed out of the server"
+    )
     assert ago(NOW - timedelta(seconds=20), NOW) == "just now"
     assert ago(NOW - timedelta(hours=1, minutes=5), NOW) == "1 hour ago"
     assert ago(NOW - timedelta(days=30), NOW).startswith("on ")

@@ -22,6 +22,7 @@ SERVER_KEYS = (
     "server_url",
     "server_device_id",
     "server_token",
+    "server_username",
     "user_id",
     "user_role",
     "organisation_id",
@@ -72,6 +73,8 @@ def join(
         store.set_meta("policy", json.dumps(account.policy))
         if user.get("name"):
             store.set_meta("actor_name", str(user["name"]))
+        if username:  # offered again by "Sign in again…"
+            store.set_meta("server_username", username)
     store.actor_id = account.user_id
     return account
 

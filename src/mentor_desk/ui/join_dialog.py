@@ -57,10 +57,10 @@ class _Answered(Transport):
         return self._prefetched
 
 
-def remember(store: Store, login: Login) -> None:
+def remember(store: Store, login: Login, username: str = "") -> None:
     """Keep the sign-in in the store (store worker)."""
     url, answer = login
-    join(store, url, "", "", transport=_Answered(url, answer))
+    join(store, url, username, "", transport=_Answered(url, answer))
 
 
 def sign_in_message(message: str, error: BaseException) -> str:
@@ -166,8 +166,9 @@ class JoinDialog(QDialog):
         )
 
     def _signed_in(self, login: Login) -> None:
+        username = self.fields.values()[1]
         self._runner.run(
-            lambda s: remember(s, login),
+            lambda s: remember(s, login, username),
             lambda _r: self._done(),
             lambda m, _e: self._failed(m),
             owner=self,
@@ -284,11 +285,12 @@ class JoinServerPage(QWidget):
     def _signed_in(self, login: Login) -> None:
         passphrase, profile, kdf = self.passphrase.text(), self._profile, self._kdf
         name = str(login[1].get("user", {}).get("name") or "")
+        username = self.fields.values()[1]
 
         def opener() -> Store:
             store = profile.create(passphrase, kdf=kdf, actor_name=name)
             try:
-                remember(store, login)
+                remember(store, login, username)
             except BaseException:
                 store.close()
                 raise

@@ -103,6 +103,7 @@ class SyncState:
     progress: tuple[str, int, int] | None = None
     problem: str = ""
     demo: bool = False
+    signed_out: bool = False  # STOPPED by a 401: the device's token is unknown; sign in again
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class SyncController(QObject):
         """The store was opened: find out whether it is joined, and start syncing if so."""
         self._gen += 1
         gen = self._gen
-        self._set(phase=Phase.LOCAL, progress=None, problem="")
+        self._set(phase=Phase.LOCAL, progress=None, problem="", signed_out=False)
         self.runner.run(
             lambda s: (account_of(s), sync_ops.counts(s)),
             lambda loaded: self._loaded(gen, *loaded),
@@ -236,7 +237,7 @@ class SyncController(QObject):
             timer.stop()
         self.account = self.engine = None
         self.running = self._again = False
-        self._set(phase=Phase.LOCKED, counts=None, progress=None, problem="")
+        self._set(phase=Phase.LOCKED, counts=None, progress=None, problem="", signed_out=False)
 
     def _db(self, gen: int) -> Callable[[Callable[[Store], Any]], Any]:
         def db(fn: Callable[[Store], Any]) -> Any:
@@ -275,7 +276,7 @@ class SyncController(QObject):
         engine, gen = self.engine, self._gen
         counts = self.state.counts
         first = counts is not None and counts.last_synced is None
-        self._set(phase=Phase.SYNCING, progress=None, problem="")
+        self._set(phase=Phase.SYNCING, progress=None, problem="", signed_out=False)
         self.cycle_started.emit(first)
         self.net.run(
             lambda: self._cycle(engine, gen),
@@ -342,9 +343,9 @@ class SyncController(QObject):
             self._auto = False
             self._set(phase=Phase.STOPPED, progress=None, problem=message)
             self.mass_delete.emit(error.doomed, error.total)
-        elif isinstance(error, NotSignedIn):
+        elif isinstance(error, NotSignedIn):  # logged out or forgotten, not revoked: keep all
             self._auto = False
-            self._set(phase=Phase.STOPPED, progress=None, problem=message)
+            self._set(phase=Phase.STOPPED, progress=None, problem=message, signed_out=True)
         elif isinstance(error, Offline):
             self._set(phase=Phase.OFFLINE, progress=None, problem=message)
             self._schedule_probe()

@@ -84,6 +84,11 @@ def describe(state: SyncState, now: datetime | None = None) -> tuple[str, str]:
     if phase is Phase.RETRYING:
         text = "Not synced — will try again" + (f" ({waiting_text})" if waiting_text else "")
         return text, state.problem
+    if phase is Phase.STOPPED and state.signed_out:
+        text = "Signed out of the server" + (
+            f" — {waiting_text}, kept safely" if waiting_text else ""
+        )
+        return text, "Sign in again (Sync menu) to go on sharing. Nothing is lost."
     if phase is Phase.STOPPED:
         text = "Sync stopped" + (f" — {waiting_text}, kept safely" if waiting_text else "")
         return text, state.problem
@@ -113,10 +118,12 @@ class SyncStatusWidget(QWidget):
     Signals:
         conflicts_clicked(): "2 conflicts need a look" was clicked.
         attention_clicked(): "1 change needs attention" was clicked.
+        sign_in_clicked(): "Sign in again…" was clicked.
     """
 
     conflicts_clicked = Signal()
     attention_clicked = Signal()
+    sign_in_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,10 +141,13 @@ class SyncStatusWidget(QWidget):
         self.text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.conflicts = _link_button("Conflicts to review")
         self.attention = _link_button("Changes that need attention")
-        for widget in (self.bar, self.text, self.conflicts, self.attention):
+        self.sign_in = _link_button("Sign in again")
+        self.sign_in.setText("Sign in again…")
+        for widget in (self.bar, self.text, self.sign_in, self.conflicts, self.attention):
             row.addWidget(widget)
         self.conflicts.clicked.connect(self.conflicts_clicked)
         self.attention.clicked.connect(self.attention_clicked)
+        self.sign_in.clicked.connect(self.sign_in_clicked)
         self.state = SyncState()
         self._clock = QTimer(self)
         self._clock.setInterval(REFRESH_MS)
@@ -156,6 +166,7 @@ class SyncStatusWidget(QWidget):
             if progress:
                 self.bar.setValue(progress[1])
         self.bar.setVisible(state.phase is Phase.SYNCING)
+        self.sign_in.setVisible(state.phase is Phase.STOPPED and state.signed_out)
         counts = state.counts
         conflicts = counts.conflicts if counts else 0
         attention = counts.attention if counts else 0

@@ -20,6 +20,7 @@ from mentor_desk.ui.conflicts_view import ConflictsDialog
 from mentor_desk.ui.join_dialog import JoinDialog, JoinServerPage
 from mentor_desk.ui.main_window import MainWindow
 from mentor_desk.ui.network import NetRunner
+from mentor_desk.ui.sign_in_dialog import SignInAgainDialog
 from mentor_desk.ui.sync_controller import Phase, SyncController, SyncState
 from mentor_desk.ui.sync_status import FirstSyncDialog, SyncBanner, SyncStatusWidget
 from mentor_desk.ui.widgets import named
@@ -43,6 +44,7 @@ class SyncUi(QObject):
         self.conflicts: ConflictsDialog | None = None
         self.attention: AttentionDialog | None = None
         self.join_dialog: JoinDialog | None = None
+        self.sign_in_dialog: SignInAgainDialog | None = None
         self.notice: QMessageBox | None = None
         self.status = SyncStatusWidget()
         window.statusBar().addPermanentWidget(self.status)
@@ -65,6 +67,7 @@ class SyncUi(QObject):
         window.locked.connect(self._locked)
         self.status.conflicts_clicked.connect(self.show_conflicts)
         self.status.attention_clicked.connect(self.show_attention)
+        self.status.sign_in_clicked.connect(self.show_sign_in)
         sync.state_changed.connect(self._state_changed)
         sync.cycle_started.connect(self._cycle_started)
         sync.progress.connect(self._progress)
@@ -81,8 +84,9 @@ class SyncUi(QObject):
         self.act_conflicts = self._action("&Conflicts to review…", "", self.show_conflicts)
         self.act_attention = self._action("Changes that need &attention…", "", self.show_attention)
         self.act_join = self._action("&Join a partnership server…", "", self.show_join_dialog)
+        self.act_sign_in = self._action("Sign &in again…", "", self.show_sign_in)
         menu = QMenu("S&ync", w)
-        for act in (self.act_sync_now, self.act_conflicts, self.act_attention):
+        for act in (self.act_sync_now, self.act_sign_in, self.act_conflicts, self.act_attention):
             menu.addAction(act)
         menu.addSeparator()
         menu.addAction(self.act_join)
@@ -124,6 +128,7 @@ class SyncUi(QObject):
         self.act_attention.setEnabled(open_)
         self.act_join.setEnabled(open_ and not joined and not self.demo)
         self.act_join.setVisible(not self.demo)
+        self.act_sign_in.setEnabled(state.phase is Phase.STOPPED and state.signed_out)
 
     def banner_message(self, text: str) -> None:
         if text:
@@ -238,6 +243,18 @@ class SyncUi(QObject):
             dialog.joined.connect(self.sync.activate)
             dialog.finished.connect(lambda _r: self._forget("join_dialog", dialog))
         self.join_dialog.open()
+
+    def show_sign_in(self) -> None:
+        """Sign in again after a 401; the sync goes on once the new token is kept."""
+        account = self.sync.account
+        if not self.window.is_unlocked or account is None or not self.sync.state.signed_out:
+            return
+        if self.sign_in_dialog is None:
+            dialog = SignInAgainDialog(self.window.runner, self.net, account.url, self.window)
+            self.sign_in_dialog = dialog
+            dialog.signed_in.connect(self.sync.activate)
+            dialog.finished.connect(lambda _r: self._forget("sign_in_dialog", dialog))
+        self.sign_in_dialog.open()
 
     def show_join_page(self) -> None:
         self.window.stack.setCurrentWidget(self.join_page)

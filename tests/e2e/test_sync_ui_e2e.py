@@ -26,7 +26,7 @@ from mentor_desk.ui.sign_in_dialog import SignInAgainDialog
 from mentor_desk.ui.sync_controller import Phase, SyncTiming
 from mentor_desk.ui.theme import apply_theme
 from tests.helpers.server_proc import PASSWORD, Laptop, ServerProcess
-from tests.helpers.ui import add_participant, first_run, press, shutdown, start
+from tests.helpers.ui import add_participant, first_run, open_note_editor, press, shutdown, start
 
 # The offscreen platform can neither resize native dialogs to their hints nor raise windows.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -405,3 +405,56 @@ def test_signing_in_again_as_another_account_is_refused(
     assert "not the one this profile belongs to" in dialog.error.text()
     assert on_store(services, lambda s: s.meta("server_token")) == token
     assert services.sync.state.signed_out
+
+
+def test_open_workspaces_show_pulled_changes_and_keep_unsaved_typing(
+    qtbot: QtBot, server: ServerProcess, make_gui: Callable[..., Services], laptop: MakeLaptop
+) -> None:
+    services = make_gui(NO_AUTO)
+    join_from_first_run(qtbot, services, server)
+    wait_synced(qtbot, services)
+    close_first_sync(qtbot, services)
+    clean = add_participant(qtbot, services, "Ash", "Moran")
+    typing = add_participant(qtbot, services, "Bea", "Quinn")
+    press(qtbot, services, "F5")
+    wait_synced(qtbot, services)
+
+    window = services.window
+    ws_clean = window.open_participant(clean)
+    ws_typing = window.open_participant(typing)
+    qtbot.waitUntil(
+        lambda: ws_typing.overview.form.values()["given_name"] == "Bea", timeout=TIMEOUT
+    )
+    area = ws_typing.overview.form.editors["area"]
+    qtbot.keyClicks(area, "Northside")  # unsaved typing in the profile
+    assert ws_typing.overview.dirty
+    editor = open_note_editor(qtbot, services)  # and a note being written
+    qtbot.keyClicks(editor.text, "Talked about housing")
+
+    other = laptop("mentor_a")  # the same mentor on a second laptop
+    other.sync()
+    other.s.update("participant", clean, {"phone": "07700 900333", "preferred_name": "Ashe"})
+    other.s.update("participant", typing, {"phone": "07700 900444"})
+    other.sync()
+
+    press(qtbot, services, "F5")
+    wait_synced(qtbot, services)
+    form = ws_clean.overview.form
+    qtbot.waitUntil(lambda: form.values()["phone"] == "07700 900333", timeout=TIMEOUT)
+    assert form.values()["preferred_name"] == "Ashe"
+    qtbot.waitUntil(lambda: ws_clean.header.name.text().startswith("Ashe"), timeout=TIMEOUT)
+    assert not ws_clean.overview.dirty
+    # the form with unsaved edits and the note editor were left alone
+    assert ws_typing.overview.dirty
+    assert ws_typing.overview.form.values()["area"] == "Northside"
+    assert ws_typing.overview.form.values()["phone"] is None
+    assert ws_typing.notes.editor is editor and editor.text.toPlainText() == "Talked about housing"
+
+    # saving sends only what was typed here: the pulled phone number stays
+    ws_typing.overview.save()
+    qtbot.waitUntil(lambda: not services.runner.pending, timeout=TIMEOUT)
+    record = on_store(services, lambda s: s.get("participant", typing))
+    assert record["area"] == "Northside" and record["phone"] == "07700 900444"
+    qtbot.waitUntil(
+        lambda: ws_typing.overview.form.values()["phone"] == "07700 900444", timeout=TIMEOUT
+    )

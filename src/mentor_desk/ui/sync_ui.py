@@ -190,6 +190,9 @@ class SyncUi(QObject):
         self._end_first_sync(report, "")
         if report.pulled or report.scope_removed:
             self.window.caseload.refresh()
+        if report.pulled:  # other people's changes: open records show them too
+            for workspace in self.window.workspaces():
+                workspace.reload()
         for view in (self.conflicts, self.attention):
             if view is not None and view.isVisible():
                 view.reload()

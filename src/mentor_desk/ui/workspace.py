@@ -128,6 +128,7 @@ class Overview(QWidget):
         self._runner = runner
         self._record: Record | None = None
         self._pending_draft: dict[str, Any] | None = None
+        self._newer: ParticipantData | None = None  # loaded while there were unsaved edits
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(autosave_ms)
@@ -171,12 +172,16 @@ class Overview(QWidget):
         self.undo_button.clicked.connect(self.undo)
 
     def show_data(self, data: ParticipantData) -> None:
-        self._record = data.record
-        self.form.set_values(data.record)
-        self._set_dirty(False)
-        if self._pending_draft is not None:
-            self._apply_draft(self._pending_draft)
-            self._pending_draft = None
+        if self.dirty:  # keep the typing; "Undo changes" shows this newer copy
+            self._newer = data
+        else:
+            self._newer = None
+            self._record = data.record
+            self.form.set_values(data.record)
+            self._set_dirty(False)
+            if self._pending_draft is not None:
+                self._apply_draft(self._pending_draft)
+                self._pending_draft = None
         self.due.setText(_due_text(data))
         recent = [
             f"• {local_time(n['occurred_at'])} — {plain(n['contact_kind'])}" for n in data.notes[:5]
@@ -227,8 +232,11 @@ class Overview(QWidget):
             return
         self._timer.stop()
         key = self._draft_key()
-        self.form.set_values(self._record)
         self._set_dirty(False)
+        if self._newer is not None:
+            self.show_data(self._newer)
+        else:
+            self.form.set_values(self._record)
         self.saved_hint.setText("")
         self._runner.run(lambda store: store.delete_draft(key))
 
@@ -239,17 +247,21 @@ class Overview(QWidget):
         if not self.form.valid:
             return
         pid, key = self._record["id"], self._draft_key()
-        # a locked field is never sent back: a stale copy of it would be a conflict (SYNC.md)
+        # Only what was edited here is sent: a field another laptop changed meanwhile (pulled
+        # while this form had unsaved edits) keeps its new value, and a locked field is never
+        # sent back: a stale copy of it would be a conflict (SYNC.md).
+        base = self._record
         changes: dict[str, Any] = {
             k: v
             for k, v in self.form.values().items()
-            if k != "reference" and not self.form.is_owned_locked(k)
+            if k != "reference" and not self.form.is_owned_locked(k) and v != (base.get(k) or None)
         }
         self._timer.stop()
         self._set_dirty(False)
 
         def op(store: Store) -> None:
-            store.update("participant", pid, changes)
+            if changes:
+                store.update("participant", pid, changes)
             store.delete_draft(key)
 
         self._runner.run(
@@ -335,6 +347,11 @@ class ParticipantWorkspace(QWidget):
         self.forms.loaded.connect(self._lock_if_closed)
 
     def reload(self) -> None:
+        """Read everything again (after a save here, or a sync that pulled changes).
+
+        Unsaved typing is kept: a form with unsaved edits (profile, release day,
+        assessment) is not refilled, and the note editor and drafts are never touched.
+        """
         pid = self.participant_id
         self._runner.run(lambda store: load_participant(store, pid), self._show, owner=self)
         self.forms.reload(self)
@@ -350,8 +367,7 @@ class ParticipantWorkspace(QWidget):
             return
         self.header.show_record(data.record)
         self.overview.form.set_coordinator_locked(locks_coordinator_fields(data.user_role))
-        if not self.overview.dirty:
-            self.overview.show_data(data)
+        self.overview.show_data(data)  # keeps unsaved typing
         self.notes.set_notes(data.notes, data.amendments)
         self.loaded.emit(self.header.name.text())
 

@@ -120,7 +120,7 @@ class Entity:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
+        return tuple(self._by_name)  # insertion order = declaration order
 
     @property
     def searchable(self) -> tuple[Field, ...]:

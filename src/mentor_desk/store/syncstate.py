@@ -250,14 +250,15 @@ def _insert_new(store: Store, ent: Entity, changes: Sequence[RemoteChange]) -> i
         "field_versions",
         "deleted",
     ]
+    names = ent.names
     rows = []
     for ch in changes:
         enc = _encode(ent, {k: v for k, v in ch.fields.items() if ent.has(k)})
-        fv = json.dumps({k: int(v) for k, v in ch.field_versions.items()}, sort_keys=True)
+        fv = json.dumps({k: int(v) for k, v in ch.field_versions.items()}, separators=(",", ":"))
         rows.append(
             [
                 ch.id,
-                *(enc.get(n) for n in ent.names),
+                *(enc.get(n) for n in names),
                 now,
                 now,
                 None,

@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile, default_profile_dir
@@ -141,6 +141,15 @@ def make_demo_opener(
     return opener
 
 
+def _help_menu_last(window: MainWindow) -> None:
+    """Each part adds its own menu; Help goes last, where people look for it."""
+    bar = window.menuBar()
+    for owner in window.act_help.associatedObjects():
+        if isinstance(owner, QMenu):
+            bar.removeAction(owner.menuAction())
+            bar.addAction(owner.menuAction())
+
+
 def build(config: AppConfig) -> Services:
     """Build the store worker, the task runner and the window (not shown yet)."""
     profile = Profile(config.profile_dir)
@@ -162,6 +171,7 @@ def build(config: AppConfig) -> Services:
     sync_ui = SyncUi(window, sync, net, config.kdf, demo=config.demo)
     integrity = IntegrityCheck(window, runner, net)
     window.unlocked.connect(integrity.start)
+    _help_menu_last(window)
     return Services(config, profile, worker, runner, window, net, sync, sync_ui)
 
 

@@ -53,3 +53,13 @@ def test_every_shortcut_is_listed_in_help() -> None:
         shortcuts.LOCK,
     ):
         assert keys in listed
+
+
+def test_help_is_the_last_menu(qapp: Any, tmp_path: Path) -> None:
+    from tests.helpers.ui import make_services
+
+    services = make_services(tmp_path / "p")
+    titles = [a.text().replace("&", "") for a in services.window.menuBar().actions()]
+    assert titles[0] == "File" and titles[-1] == "Help"
+    assert {"Sync", "Records", "Export", "Reports"} <= set(titles)
+    services.shutdown()

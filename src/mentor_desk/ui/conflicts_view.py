@@ -8,29 +8,22 @@ at once with a sync.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,11 +31,9 @@ from PySide6.QtWidgets import (
 from mentor_desk.ui import sync_ops
 from mentor_desk.ui.sync_controller import SyncController
 from mentor_desk.ui.sync_ops import ConflictRow
+from mentor_desk.ui.table_model import ColumnsModel, read_only_table
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import label, named, set_error
-
-R = TypeVar("R")
-Index = QModelIndex | QPersistentModelIndex
 
 
 def when_text(at: datetime | None) -> str:
@@ -52,57 +43,8 @@ def when_text(at: datetime | None) -> str:
     return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
 
 
-class RowsModel(QAbstractTableModel, Generic[R]):
-    """A read-only table of plain rows, one column per (header, getter)."""
-
-    def __init__(
-        self, columns: Sequence[tuple[str, Callable[[R], str]]], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()][1](self.rows[index.row()])
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section][0]
-        return None
-
-
-def rows_table(model: QAbstractTableModel, name: str) -> QTableView:
-    table = named(QTableView(), name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+RowsModel = ColumnsModel
+rows_table = read_only_table
 
 
 def conflicts_model(parent: QWidget | None = None) -> RowsModel[ConflictRow]:

@@ -11,18 +11,13 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -33,85 +28,29 @@ from PySide6.QtWidgets import (
 from mentor_desk.domain.vocabulary import entity
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.common import ExtraRules, FieldForm, Options
+from mentor_desk.ui.table_model import ROW_ROLE, ColumnsModel, read_only_table
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import label, named, set_error
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Record], str]]
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 10
+RECORD_ROLE = ROW_ROLE
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(ColumnsModel[Record]):
     """Records as rows; each column is a title and a function giving the cell's text."""
 
-    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._records: list[Record] = []
-
     def set_records(self, records: Sequence[Record]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
+        self.set_rows(records)
 
     def records(self) -> list[Record]:
-        return list(self._records)
+        return list(self.rows)
 
     def record(self, row: int) -> Record | None:
-        return self._records[row] if 0 <= row < len(self._records) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
-            return None
-        if not 0 <= index.column() < len(self._columns):
-            return None
-        rec = self._records[index.row()]
-        if role in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return self._columns[index.column()][1](rec)
-        if role == RECORD_ROLE:
-            return rec
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section][0]
-        return None
+        return self.row(row)
 
 
-def record_table(model: QAbstractTableModel, name: str, *, stretch: int = -1) -> QTableView:
-    """A read-only, row-selecting table for ``model`` (column ``stretch`` takes the room)."""
-    table = named(QTableView(), name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch >= 0:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)
-    return table
+record_table = read_only_table
 
 
 def selected(table: QTableView) -> Record | None:

@@ -162,16 +162,22 @@ def render_subject_access_html(files: dict[str, list[dict[str, Any]]]) -> str:
     return "\n".join(parts)
 
 
-def write_subject_access(store: Store, participant_id: str, path: str | os.PathLike[str]) -> None:
-    """Write the subject-access ZIP to ``path`` (only there) and log the export."""
-    files = collect_subject_access(store, participant_id)
+def subject_access_pdf(files: dict[str, list[dict[str, Any]]]) -> bytes:
+    """The readable PDF of the collected files (Qt layout: call on the GUI thread)."""
+    title = "Everything held about this person"
+    doc = make_document(render_subject_access_html(files), title=title, point_size=SMALL_BODY_PT)
+    return pdf_bytes(doc, title=title)
+
+
+def write_subject_access_zip(
+    path: str | os.PathLike[str],
+    participant_id: str,
+    files: dict[str, list[dict[str, Any]]],
+    pdf: bytes,
+) -> None:
+    """Write the ZIP (README, manifest, one JSON file per record type, the PDF) to ``path``
+    only. Plain Python: safe on a background thread."""
     person = files["records/participant.json"][0]
-    doc = make_document(
-        render_subject_access_html(files),
-        title="Everything held about this person",
-        point_size=SMALL_BODY_PT,
-    )
-    pdf = pdf_bytes(doc, title="Everything held about this person")
     manifest = {
         "participant_id": participant_id,
         "reference": person["reference"],
@@ -185,6 +191,12 @@ def write_subject_access(store: Store, participant_id: str, path: str | os.PathL
         for name, records in files.items():
             z.writestr(name, _json(records))
         z.writestr("summary.pdf", pdf)
+
+
+def write_subject_access(store: Store, participant_id: str, path: str | os.PathLike[str]) -> None:
+    """Write the subject-access ZIP to ``path`` (only there) and log the export."""
+    files = collect_subject_access(store, participant_id)
+    write_subject_access_zip(path, participant_id, files, subject_access_pdf(files))
     log.record(store, "subject_access", participant_id=participant_id, path_hint=path_hint(path))
 
 
@@ -192,4 +204,9 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
 
 
-__all__ = ["collect_subject_access", "write_subject_access"]
+__all__ = [
+    "collect_subject_access",
+    "subject_access_pdf",
+    "write_subject_access",
+    "write_subject_access_zip",
+]

@@ -10,8 +10,6 @@ functions turn laid-out data into a function that writes one file through ``<fil
 from __future__ import annotations
 
 import contextlib
-import json
-import zipfile
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,10 +20,9 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from mentor_desk.domain.vocabulary import SCHEMA_VERSION
 from mentor_desk.export import subject_access
-from mentor_desk.export.common import ExportError, open_target, utc_stamp, write_bytes
-from mentor_desk.export.document import SMALL_BODY_PT, make_document, pdf_bytes
+from mentor_desk.export.common import ExportError, write_bytes
+from mentor_desk.export.document import pdf_bytes
 from mentor_desk.ui.tasks import user_message
 
 Writer = Callable[[Path], None]
@@ -126,33 +123,7 @@ def pdf_writer(doc: QTextDocument, title: str) -> Writer:
 
 
 def subject_access_writer(pid: str, files: dict[str, list[dict[str, Any]]]) -> Writer:
-    """Lay out the readable PDF here; the ZIP itself is written on the background thread.
-
-    The layout of the ZIP is ``export.subject_access``'s (its README, same member names).
-    """
-    title = "Everything held about this person"
-    doc = make_document(
-        subject_access.render_subject_access_html(files), title=title, point_size=SMALL_BODY_PT
-    )
-    pdf = pdf_bytes(doc, title=title)
-    person = files["records/participant.json"][0]
-    manifest = {
-        "participant_id": pid,
-        "reference": person["reference"],
-        "made_at": utc_stamp(),
-        "schema_version": SCHEMA_VERSION,
-        "files": {name: len(records) for name, records in files.items()},
-    }
-
-    def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
-
-    def write(path: Path) -> None:
-        with open_target(path) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("README.txt", subject_access.README)
-            z.writestr("manifest.json", dump(manifest))
-            for name, records in files.items():
-                z.writestr(name, dump(records))
-            z.writestr("summary.pdf", pdf)
-
-    return write
+    """Lay out the readable PDF here (GUI thread); the ZIP is written on the background
+    thread by ``export.subject_access``."""
+    pdf = subject_access.subject_access_pdf(files)
+    return lambda path: subject_access.write_subject_access_zip(path, pid, files, pdf)

@@ -27,7 +27,6 @@ from mentor_desk.store.worker import StoreWorker
 from mentor_desk.ui.integrity import IntegrityCheck
 from mentor_desk.ui.main_window import MainWindow, WindowOptions
 from mentor_desk.ui.network import NetRunner
-from mentor_desk.ui.single_instance import SingleInstance
 from mentor_desk.ui.sync_controller import SyncController, SyncTiming
 from mentor_desk.ui.sync_ui import SyncUi
 from mentor_desk.ui.tasks import TaskRunner
@@ -177,6 +176,8 @@ def build(config: AppConfig) -> Services:
 
 def run_gui(profile_dir: Path | None, demo: bool) -> int:
     """Run the desktop program until its window closes; returns the exit code."""
+    from mentor_desk.ui.single_instance import SingleInstance
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)

@@ -16,10 +16,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from mentor_desk.store.errors import KeyFileDamaged, WrongPassphrase
 
 KEY_FILE_FORMAT = "mentor-desk-key"
@@ -68,6 +64,10 @@ def new_data_key() -> bytes:
 
 
 def _derive(passphrase: str, salt: bytes, kdf: KdfParams) -> bytes:
+    # Argon2 and AES-GCM are imported where used: opening with the keychain's key needs
+    # neither, and start-up time counts (docs/benchmarks.md, "Start-up").
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         passphrase.encode("utf-8"),
         salt,
@@ -83,6 +83,8 @@ def wrap(
     data_key: bytes, passphrase: str, profile_id: str, kdf: KdfParams, use_keychain: bool = False
 ) -> KeyFile:
     """Wrap ``data_key`` under ``passphrase`` with fresh salt and nonce."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt = secrets.token_bytes(16)
     nonce = secrets.token_bytes(12)
     draft = KeyFile(profile_id, salt, nonce, b"", kdf, use_keychain)
@@ -92,6 +94,9 @@ def wrap(
 
 def unwrap(key_file: KeyFile, passphrase: str) -> bytes:
     """The data key; :class:`WrongPassphrase` if the passphrase (or the file) does not match."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         key = AESGCM(_derive(passphrase, key_file.salt, key_file.kdf)).decrypt(
             key_file.nonce, key_file.wrapped, key_file._aad()

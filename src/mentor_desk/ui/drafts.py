@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 
 from mentor_desk.store.caseload import display_name
 from mentor_desk.store.records import Store
-from mentor_desk.ui.note_editor import DRAFT_KIND
-from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND
 from mentor_desk.ui.widgets import label, local_time, named
+
+DRAFT_KIND = "case_note"  # draft kind of a case note being written
+PROFILE_DRAFT_KIND = "participant"  # draft kind of unsaved profile changes
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 :class:`ExportActions` adds an "Export" menu (the participant's documents, and the
 coordinator's CSV files), a "Reports" menu (the dashboard), an "Export or print" button on
 every participant's header, and a small progress indicator in the status bar. The work is
-done by :class:`~mentor_desk.ui.exports_ui.ExportController`; the dashboard (and with it
-matplotlib) is imported only when it is first opened.
+done by :class:`~mentor_desk.ui.exports_ui.ExportController`, made (and every export module
+loaded) the first time it is needed; the dashboard (and with it matplotlib) is imported only
+when it is first opened. Start-up loads neither (docs/benchmarks.md, "Start-up").
 """
 
 from __future__ import annotations
@@ -25,13 +26,12 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.ui import shortcuts
 from mentor_desk.ui.caseload_model import ID_ROLE
-from mentor_desk.ui.export_jobs import ChoosePath, Preview, ask_save_path
-from mentor_desk.ui.export_jobs import print_preview as qt_print_preview
-from mentor_desk.ui.exports_ui import ExportController
 from mentor_desk.ui.forms.data import COORDINATOR
 
 if TYPE_CHECKING:
     from mentor_desk.ui.dashboard import DashboardWindow
+    from mentor_desk.ui.export_jobs import ChoosePath, Preview
+    from mentor_desk.ui.exports_ui import ExportController
     from mentor_desk.ui.main_window import MainWindow
 
 
@@ -62,38 +62,49 @@ class ExportStatus(QWidget):
 
 
 class ExportActions(QObject):
-    """Export and report actions on ``window`` (enabled only while unlocked)."""
+    """Export and report actions on ``window`` (enabled only while unlocked).
+
+    ``choose_path`` and ``preview`` default to the system's save dialog and print preview.
+    """
 
     def __init__(
         self,
         window: MainWindow,
-        choose_path: ChoosePath = ask_save_path,
-        preview: Preview = qt_print_preview,
+        choose_path: ChoosePath | None = None,
+        preview: Preview | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.controller = ExportController(window.runner, window, choose_path, preview)
+        self._choose_path, self._preview = choose_path, preview
+        self._controller: ExportController | None = None
         self.dashboard_window: DashboardWindow | None = None
         self.coordinator = False
         self.last_error: QMessageBox | None = None
-        c = self.controller
         self.plan_pdf = self._participant_action(
-            "Action plan (&PDF)…", lambda pid: c.export_plan(pid, "pdf")
+            "Action plan (&PDF)…", lambda pid: self.controller.export_plan(pid, "pdf")
         )
         self.plan_odt = self._participant_action(
-            "Action plan (editable, .&odt)…", lambda pid: c.export_plan(pid, "odt")
+            "Action plan (editable, .&odt)…", lambda pid: self.controller.export_plan(pid, "odt")
         )
         self.print_plan = self._participant_action(
-            "P&rint plan…", lambda pid: c.export_plan(pid, "print"), shortcuts.PRINT_PLAN
+            "P&rint plan…",
+            lambda pid: self.controller.export_plan(pid, "print"),
+            shortcuts.PRINT_PLAN,
         )
-        self.release_sheet = self._participant_action("&Release-day sheet…", c.export_release_sheet)
+        self.release_sheet = self._participant_action(
+            "&Release-day sheet…", lambda pid: self.controller.export_release_sheet(pid)
+        )
         self.probation = self._participant_action(
-            "Progress summary for pro&bation…", c.export_probation_summary
+            "Progress summary for pro&bation…",
+            lambda pid: self.controller.export_probation_summary(pid),
         )
         self.subject_access = self._participant_action(
-            "&Everything held about this person (ZIP)…", c.export_subject_access
+            "&Everything held about this person (ZIP)…",
+            lambda pid: self.controller.export_subject_access(pid),
         )
-        self.csv = self._action("&CSV files for coordinators…", "", lambda: c.export_csv())
+        self.csv = self._action(
+            "&CSV files for coordinators…", "", lambda: self.controller.export_csv()
+        )
         self.csv.setToolTip("For coordinators")
         self.dashboard = self._action("&Dashboard…", shortcuts.DASHBOARD, self.open_dashboard)
         self.participant_actions = [
@@ -122,12 +133,28 @@ class ExportActions(QObject):
 
         self.status = ExportStatus()
         window.statusBar().addPermanentWidget(self.status)
-        c.progress.connect(self.status.show_step)
-        c.saved.connect(self._saved)
-        c.failed.connect(self._failed)
         window.tabs.currentChanged.connect(self._equip_workspace)
         window.unlocked.connect(self.check_role)
         window.locked.connect(self._locked)
+
+    @property
+    def controller(self) -> ExportController:
+        """The export controller, made on first use (it loads every export module)."""
+        if self._controller is None:
+            from mentor_desk.ui.export_jobs import ask_save_path, print_preview
+            from mentor_desk.ui.exports_ui import ExportController
+
+            c = ExportController(
+                self.window.runner,
+                self.window,
+                self._choose_path or ask_save_path,
+                self._preview or print_preview,
+            )
+            c.progress.connect(self.status.show_step)
+            c.saved.connect(self._saved)
+            c.failed.connect(self._failed)
+            self._controller = c
+        return self._controller
 
     def _action(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
@@ -182,7 +209,8 @@ class ExportActions(QObject):
 
     def _locked(self) -> None:
         self._set_coordinator(False)
-        self.controller.close_dialogs()
+        if self._controller is not None:
+            self._controller.close_dialogs()
         if self.dashboard_window is not None:
             self.dashboard_window.close()
             self.dashboard_window = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -28,15 +29,19 @@ from mentor_desk.store.profile import Profile
 from mentor_desk.store.records import Store
 from mentor_desk.ui import shortcuts
 from mentor_desk.ui.caseload import CaseloadPage
-from mentor_desk.ui.drafts import Draft, DraftOfferDialog, load_drafts
+from mentor_desk.ui.drafts import PROFILE_DRAFT_KIND, Draft, load_drafts
 from mentor_desk.ui.export_actions import ExportActions
 from mentor_desk.ui.forms.actions import FormActions
 from mentor_desk.ui.idle import IdleWatcher
-from mentor_desk.ui.participant_form import PROFILE_DRAFT_KIND, NewParticipantDialog
 from mentor_desk.ui.start_pages import FirstRunPage, PreparingPage, UnlockPage
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.theme import icon
-from mentor_desk.ui.workspace import ParticipantWorkspace
+
+if TYPE_CHECKING:
+    # Imported where first used: start-up loads only what the unlock screen and the
+    # caseload need (docs/benchmarks.md, "Start-up").
+    from mentor_desk.ui.drafts import DraftOfferDialog
+    from mentor_desk.ui.workspace import ParticipantWorkspace
 
 DemoOpener = Callable[[Callable[[int, int], None]], Store]
 
@@ -251,6 +256,8 @@ class MainWindow(QMainWindow):
     def _offer_drafts(self, drafts: list[Draft]) -> None:
         if not self.is_unlocked:
             return
+        from mentor_desk.ui.drafts import DraftOfferDialog
+
         for draft in drafts:
             if any(
                 ws.notes.editor and ws.notes.editor.draft_key == draft.key
@@ -285,11 +292,19 @@ class MainWindow(QMainWindow):
 
     # -- participants -------------------------------------------------------------------------
     def workspaces(self) -> list[ParticipantWorkspace]:
+        if self.tabs.count() <= 1:
+            return []  # only the caseload (so no need to load the workspace's module)
+        from mentor_desk.ui.workspace import ParticipantWorkspace
+
         found = (self.tabs.widget(i) for i in range(self.tabs.count()))
         return [w for w in found if isinstance(w, ParticipantWorkspace)]
 
     def current_workspace(self) -> ParticipantWorkspace | None:
         widget = self.tabs.currentWidget()
+        if widget is None or widget is self.caseload:
+            return None
+        from mentor_desk.ui.workspace import ParticipantWorkspace
+
         return widget if isinstance(widget, ParticipantWorkspace) else None
 
     def open_participant(self, participant_id: str) -> ParticipantWorkspace:
@@ -297,6 +312,8 @@ class MainWindow(QMainWindow):
             if ws.participant_id == participant_id:
                 self.tabs.setCurrentWidget(ws)
                 return ws
+        from mentor_desk.ui.workspace import ParticipantWorkspace
+
         ws = ParticipantWorkspace(self.runner, participant_id, self.options.autosave_ms)
         index = self.tabs.addTab(ws, "…")
         ws.loaded.connect(lambda name, w=ws: self.tabs.setTabText(self.tabs.indexOf(w), name))
@@ -307,6 +324,10 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
+        if widget is None or widget is self.caseload:
+            return
+        from mentor_desk.ui.workspace import ParticipantWorkspace
+
         if not isinstance(widget, ParticipantWorkspace):
             return
         if widget.overview.dirty or (widget.notes.editor is not None and widget.notes.editor.dirty):
@@ -320,6 +341,8 @@ class MainWindow(QMainWindow):
     def new_participant(self) -> None:
         if not self.is_unlocked:
             return
+        from mentor_desk.ui.participant_form import NewParticipantDialog
+
         dialog = NewParticipantDialog(self.runner, self)
         dialog.created.connect(self.open_participant)
         dialog.finished.connect(lambda _r: dialog.deleteLater())

@@ -18,15 +18,25 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from mentor_desk.store.worker import StoreClosed
-from mentor_desk.sync.protocol import SyncError
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
+def _written_for_people(error: BaseException) -> bool:
+    """SyncError and StoreClosed messages are written for people.
+
+    The sync package is imported here, at the first failure, not at start-up: the pool also
+    runs the background page check, which needs none of it.
+    """
+    from mentor_desk.sync.protocol import SyncError
+
+    return isinstance(error, SyncError | StoreClosed)
+
+
 def network_message(error: BaseException) -> str:
     """A plain message for a failed server call (SyncError messages are written for people)."""
-    if isinstance(error, SyncError | StoreClosed):
+    if _written_for_people(error):
         return str(error)
     return f"Something went wrong talking to the server ({type(error).__name__}). Nothing was lost."
 
@@ -82,7 +92,7 @@ class NetRunner(QObject):
                 if on_success is not None:
                     on_success(future.result())
             else:
-                if not isinstance(error, SyncError | StoreClosed):
+                if not _written_for_people(error):
                     log.error("network call failed: %s", type(error).__name__)
                 if on_failure is not None:
                     on_failure(network_message(error), error)

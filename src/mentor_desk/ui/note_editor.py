@@ -36,11 +36,11 @@ from mentor_desk.domain import resources
 from mentor_desk.domain.validation import validate
 from mentor_desk.domain.vocabulary import entity
 from mentor_desk.store.records import Store
+from mentor_desk.ui.drafts import DRAFT_KIND
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.theme import icon
 from mentor_desk.ui.widgets import label, named, set_error
 
-DRAFT_KIND = "case_note"
 _EDITABLE = (
     "occurred_at",
     "contact_kind",

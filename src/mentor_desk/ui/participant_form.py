@@ -30,8 +30,6 @@ from mentor_desk.domain.vocabulary import Field, Kind, entity
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import label, named, plain, set_error
 
-PROFILE_DRAFT_KIND = "participant"  # draft kind of unsaved profile changes
-
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "About them",

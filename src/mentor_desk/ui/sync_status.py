@@ -8,6 +8,7 @@ ago"); it is a plain function so tests can check every wording.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentor_desk.sync.engine import SyncReport
 from mentor_desk.ui.sync_controller import Phase, SyncState
 from mentor_desk.ui.widgets import label, named
+
+if TYPE_CHECKING:
+    from mentor_desk.sync.engine import SyncReport
 
 REFRESH_MS = 30_000
 

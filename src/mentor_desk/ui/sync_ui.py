@@ -7,23 +7,27 @@ Kept out of :mod:`main_window` so the window only arranges screens; the composit
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolBar
 
 from mentor_desk.store.keys import KdfParams
-from mentor_desk.sync.engine import SyncReport
 from mentor_desk.ui import shortcuts
-from mentor_desk.ui.attention_view import AttentionDialog
-from mentor_desk.ui.conflicts_view import ConflictsDialog
 from mentor_desk.ui.join_dialog import JoinDialog, JoinServerPage
 from mentor_desk.ui.main_window import MainWindow
 from mentor_desk.ui.network import NetRunner
-from mentor_desk.ui.sign_in_dialog import SignInAgainDialog
 from mentor_desk.ui.sync_controller import Phase, SyncController, SyncState
 from mentor_desk.ui.sync_status import FirstSyncDialog, SyncBanner, SyncStatusWidget
 from mentor_desk.ui.widgets import named
+
+if TYPE_CHECKING:
+    # The dialogs are imported when first opened, not at start-up.
+    from mentor_desk.sync.engine import SyncReport
+    from mentor_desk.ui.attention_view import AttentionDialog
+    from mentor_desk.ui.conflicts_view import ConflictsDialog
+    from mentor_desk.ui.sign_in_dialog import SignInAgainDialog
 
 
 class SyncUi(QObject):
@@ -216,6 +220,8 @@ class SyncUi(QObject):
         if not self.window.is_unlocked:
             return
         if self.conflicts is None:
+            from mentor_desk.ui.conflicts_view import ConflictsDialog
+
             dialog = self.conflicts = ConflictsDialog(self.window.runner, self.sync, self.window)
             dialog.finished.connect(lambda _r: self._forget("conflicts", dialog))
         self.conflicts.show()
@@ -226,6 +232,8 @@ class SyncUi(QObject):
         if not self.window.is_unlocked:
             return
         if self.attention is None:
+            from mentor_desk.ui.attention_view import AttentionDialog
+
             dialog = self.attention = AttentionDialog(self.window.runner, self.sync, self.window)
             dialog.open_participant.connect(self.window.open_participant)
             dialog.finished.connect(lambda _r: self._forget("attention", dialog))
@@ -253,6 +261,8 @@ class SyncUi(QObject):
         if not self.window.is_unlocked or account is None or not self.sync.state.signed_out:
             return
         if self.sign_in_dialog is None:
+            from mentor_desk.ui.sign_in_dialog import SignInAgainDialog
+
             dialog = SignInAgainDialog(self.window.runner, self.net, account.url, self.window)
             self.sign_in_dialog = dialog
             dialog.signed_in.connect(self.sync.activate)

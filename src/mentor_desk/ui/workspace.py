@@ -25,14 +25,11 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.store.caseload import CaseloadRow, caseload, display_name
 from mentor_desk.store.records import Record, Store
+from mentor_desk.ui.drafts import PROFILE_DRAFT_KIND
 from mentor_desk.ui.forms.data import FormsData
 from mentor_desk.ui.forms.tabs import WorkspaceForms
 from mentor_desk.ui.notes import NotesTab
-from mentor_desk.ui.participant_form import (
-    PROFILE_DRAFT_KIND,
-    ParticipantForm,
-    locks_coordinator_fields,
-)
+from mentor_desk.ui.participant_form import ParticipantForm, locks_coordinator_fields
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import day, label, local_time, named, plain, set_error
 

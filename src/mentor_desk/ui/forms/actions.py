@@ -3,7 +3,8 @@
 :class:`FormActions` adds a "Records" menu, the caseload's right-click menu and the
 shortcuts: Release-day mode (Ctrl+R) for the participant chosen in the caseload or open in
 front, session attendance for a whole session (Ctrl+Shift+A), and for coordinators the team
-view (Ctrl+T), the service directory and the activity timetable.
+view (Ctrl+T), the service directory and the activity timetable. Each screen's module is
+imported when the screen is first opened, not at start-up (docs/benchmarks.md, "Start-up").
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from PySide6.QtWidgets import QDialog
 from mentor_desk.ui import shortcuts
 from mentor_desk.ui.caseload_model import ID_ROLE
 from mentor_desk.ui.forms.data import COORDINATOR
-from mentor_desk.ui.forms.directory import ListEditorDialog, directory_editor, timetable_editor
-from mentor_desk.ui.forms.release_day import ReleaseDayWindow
-from mentor_desk.ui.forms.sessions import SessionAttendanceDialog
-from mentor_desk.ui.forms.team import TeamWindow
 
 if TYPE_CHECKING:
+    from mentor_desk.ui.forms.directory import ListEditorDialog
+    from mentor_desk.ui.forms.release_day import ReleaseDayWindow
+    from mentor_desk.ui.forms.sessions import SessionAttendanceDialog
+    from mentor_desk.ui.forms.team import TeamWindow
     from mentor_desk.ui.main_window import MainWindow
 
 
@@ -105,6 +106,8 @@ class FormActions(QObject):
                 "Choose someone in the caseload first, then press Ctrl+R.", 6000
             )
             return None
+        from mentor_desk.ui.forms.release_day import ReleaseDayWindow
+
         dialog = ReleaseDayWindow(self.window.runner, pid, self.window)
         dialog.changed.connect(self._refresh_open)
         self._show(dialog)
@@ -113,6 +116,8 @@ class FormActions(QObject):
     def open_attendance(self) -> SessionAttendanceDialog | None:
         if not self.window.is_unlocked:
             return None
+        from mentor_desk.ui.forms.sessions import SessionAttendanceDialog
+
         dialog = SessionAttendanceDialog(self.window.runner, self.window)
         dialog.saved.connect(lambda _n: self._refresh_open())
         self._show(dialog)
@@ -121,6 +126,8 @@ class FormActions(QObject):
     def open_team(self) -> TeamWindow | None:
         if not self.team.isEnabled():
             return None
+        from mentor_desk.ui.forms.team import TeamWindow
+
         dialog = TeamWindow(self.window.runner, self.window)
         dialog.finished.connect(lambda _r: self._refresh_open())
         self._show(dialog)
@@ -129,6 +136,8 @@ class FormActions(QObject):
     def open_directory(self) -> ListEditorDialog | None:
         if not self.directory.isEnabled():
             return None
+        from mentor_desk.ui.forms.directory import directory_editor
+
         dialog = directory_editor(self.window.runner, self.window)
         dialog.finished.connect(lambda _r: self._refresh_open())
         self._show(dialog)
@@ -137,6 +146,8 @@ class FormActions(QObject):
     def open_timetable(self) -> ListEditorDialog | None:
         if not self.timetable.isEnabled():
             return None
+        from mentor_desk.ui.forms.directory import timetable_editor
+
         dialog = timetable_editor(self.window.runner, self.window)
         dialog.finished.connect(lambda _r: self._refresh_open())
         self._show(dialog)

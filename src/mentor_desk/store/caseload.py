@@ -76,7 +76,10 @@ class CaseloadRow:
     @property
     def due_now(self) -> bool:
         """Someone to see or chase today: contact due or overdue, steps or follow-ups late."""
-        today = date.today()
+        return self.due_on(date.today())
+
+    def due_on(self, today: date) -> bool:
+        """:attr:`due_now` for a given day (asking the clock once for a whole caseload)."""
         contact_due = self.next_contact_due is not None and self.next_contact_due <= today
         return contact_due or self.overdue_steps > 0 or self.follow_ups_due > 0
 

@@ -7,6 +7,8 @@ overdue" filter, and sorting by any column.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -36,6 +38,7 @@ from mentor_desk.ui.theme import icon
 from mentor_desk.ui.widgets import label, named, plain
 
 SEARCH_DELAY_MS = 200
+SIZE_SAMPLE = 60  # rows looked at when fitting the columns to their contents
 
 
 class CaseloadTable(QTableView):
@@ -122,7 +125,7 @@ class CaseloadPage(QWidget):
         # (ResizeToContents) costs seconds on an office-size caseload.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(60)
+        header.setResizeContentsPrecision(SIZE_SAMPLE)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._sized = False
         layout.addWidget(self.table, 1)
@@ -169,17 +172,41 @@ class CaseloadPage(QWidget):
         self.model.set_rows(rows)
         if rows and not self._sized:
             self._sized = True
-            for column in range(self.model.columnCount()):
-                if column != NAME:
-                    self.table.resizeColumnToContents(column)
+            self._fit_columns()
         self._update_texts()
         if self.search.text().strip():
             self._run_search()
         self.loaded.emit()
 
+    def _fit_columns(self) -> None:
+        """Fit each column (but the stretching name) to its header and the first rows.
+
+        The same measure as ``resizeColumnToContents`` over :data:`SIZE_SAMPLE` rows, but
+        the item delegate is asked about one cell per column, the one with the widest text,
+        instead of about every sampled cell (each ask is a dozen ``data()`` calls into
+        Python): about 2 ms instead of 20 when the caseload first appears.
+        """
+        self.table.ensurePolished()
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        grid = 1 if self.table.showGrid() else 0
+        rows = min(self.proxy.rowCount(), SIZE_SAMPLE)
+        for column in range(self.proxy.columnCount()):
+            if column == NAME:
+                continue
+            widest, widest_at = -1, QModelIndex()
+            for row in range(rows):
+                index = self.proxy.index(row, column)
+                width = metrics.horizontalAdvance(str(index.data() or ""))
+                if width > widest:
+                    widest, widest_at = width, index
+            content = self.table.sizeHintForIndex(widest_at).width() + grid if rows else 0
+            header.resizeSection(column, max(content, header.sectionSizeHint(column)))
+
     def _update_texts(self) -> None:
+        today = date.today()
         rows = [r for r in self.model.rows() if r.status != "closed"]
-        due = sum(1 for r in rows if r.due_now)
+        due = sum(1 for r in rows if r.due_on(today))
         if not rows:
             self.headline.setText("No one on your caseload yet")
         elif due:

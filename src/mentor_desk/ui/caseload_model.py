@@ -39,6 +39,18 @@ REF, NAME, STATUS, MENTOR, LAST, NEXT, REFERRALS, STEPS, SAFETY = range(len(COLU
 _NUMERIC = {LAST, REFERRALS, STEPS, SAFETY}
 _FAR = 10**6
 
+# ``data`` is called for a dozen roles per cell on every paint: compare plain ints, and turn
+# away the roles this model does not answer before doing anything else.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_SORT = int(SORT_ROLE)
+_ID = int(ID_ROLE)
+_ANSWERED = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _SORT, _ID})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 def days_ago(days: int | None) -> str:
     if days is None:
@@ -59,11 +71,13 @@ class CaseloadModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
         self._today = date.today()
+        self._late: QBrush | None = None
         self._sort: tuple[int, Qt.SortOrder] = (NEXT, Qt.SortOrder.AscendingOrder)
 
     def set_rows(self, rows: Sequence[CaseloadRow]) -> None:
         self.beginResetModel()
         self._today = date.today()
+        self._late = None  # the palette may have changed since: look the colour up again
         self._rows = self._sorted(list(rows))
         self.endResetModel()
 
@@ -119,25 +133,33 @@ class CaseloadModel(QAbstractTableModel):
             return "Days since the last contact (attempts that did not reach them not counted)"
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
-        row, col = self._rows[index.row()], index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, col, accessible=role != Qt.ItemDataRole.DisplayRole)
-        if role == SORT_ROLE:
+        n = index.row()
+        if not 0 <= n < len(self._rows):
+            return None
+        row, col = self._rows[n], index.column()
+        if role in (_DISPLAY, _ACCESSIBLE):
+            return self._text(row, col, accessible=role == _ACCESSIBLE)
+        if role == _ALIGNMENT:
+            return _RIGHT if col in _NUMERIC else None
+        if role == _FOREGROUND:
+            return self._late_brush() if self._is_late(row, col) else None
+        if role == _SORT:
             return self._sort_key(row, col)
-        if role == ID_ROLE:
+        if role == _ID:
             return row.participant_id
-        if role == Qt.ItemDataRole.ToolTipRole and col == SAFETY and row.safety_flags:
+        if col == SAFETY and row.safety_flags:  # what is left is the tooltip
             return "\n".join(row.safety_flags)
-        if role == Qt.ItemDataRole.ToolTipRole and col == REFERRALS and row.follow_ups_due:
+        if col == REFERRALS and row.follow_ups_due:
             return f"{row.follow_ups_due} follow-up(s) due"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and self._is_late(row, col):
-            return QBrush(late_colour())
         return None
+
+    def _late_brush(self) -> QBrush:
+        if self._late is None:
+            self._late = QBrush(late_colour())
+        return self._late
 
     def _is_late(self, row: CaseloadRow, col: int) -> bool:
         if col == NEXT:

@@ -17,6 +17,8 @@ import http.server
 import json
 import os
 import random
+import shutil
+import sqlite3
 import tempfile
 import threading
 import time
@@ -26,7 +28,7 @@ from typing import Any
 import requests
 import sqlcipher3
 
-from benchmarks.common import median_ms, p95_ms
+from benchmarks.common import CACHE, median_ms, p95_ms
 from mentor_desk.demo_data import generate
 from mentor_desk.domain.vocabulary import ENTITIES
 from mentor_desk.store import KdfParams, Profile
@@ -160,6 +162,15 @@ def main() -> None:
         action="store_true",
         help="only the no-op and concurrent-device figures",
     )
+    parser.add_argument(
+        "--reuse-upload",
+        action="store_true",
+        help="SQLite server: keep the server database after the (slow) upload in the benchmark "
+        "cache and start from a copy of it next time",
+    )
+    parser.add_argument(
+        "--no-devices", action="store_true", help="skip the concurrent-devices figure"
+    )
     args = parser.parse_args()
     if args.postgres:
         from benchmarks.pg import cluster
@@ -176,7 +187,18 @@ def run(args: argparse.Namespace) -> None:
         tmp = Path(tmpdir)
         url = args.database or f"sqlite:///{tmp / 'server.db'}"
         server = ServerProcess(database_url=url, log_path=tmp / "server.log")
-        server.seed()
+        cached = CACHE / f"server-{args.size}.db"
+        reuse = (
+            args.reuse_upload
+            and url.startswith("sqlite")
+            and cached.exists()
+            and cached.with_suffix(".json").exists()
+        )
+        if reuse:  # a SQLite server that already holds the upload (see --reuse-upload)
+            shutil.copyfile(cached, tmp / "server.db")
+            server.users = json.loads(cached.with_suffix(".json").read_text())
+        else:
+            server.seed()
         server.start()
         try:
             backend = url.split(":")[0]
@@ -195,18 +217,12 @@ def run(args: argparse.Namespace) -> None:
                 )
                 sync(fresh)
             else:
-                source = laptop(tmp / "source", server.url, "coordinator")
-                mentors = [(server.users[m]["id"], m) for m in ("mentor_a", "mentor_a2")]
-                start = time.perf_counter()
-                counts = generate(source, size=args.size, mentors=mentors)
-                took = time.perf_counter() - start
-                print(f"generated {sum(counts.values()):,} records in {took:.1f} s")
-                start = time.perf_counter()
-                report = sync(source)
-                print(
-                    f"upload (first push) of {report.pushed:,} changes: "
-                    f"{time.perf_counter() - start:.1f} s, rejected {report.rejected}"
-                )
+                if not reuse:
+                    source = upload(server, args.size, tmp)
+                    if url.startswith("sqlite"):
+                        keep_upload(tmp / "server.db", cached, server.users)
+                else:
+                    print(f"server store with the upload reused from {cached}")
                 fresh = laptop(tmp / "fresh", server.url, "coordinator")
                 start = time.perf_counter()
                 report = sync(fresh)
@@ -228,6 +244,8 @@ def run(args: argparse.Namespace) -> None:
             fresh.close()
             if source is not None:
                 source.close()
+            if args.no_devices:
+                return
             lat, errors = concurrent_devices(server.url, args.devices, 3, tmp, args.spread)
             lat.sort()
             p99 = lat[min(len(lat) - 1, int(len(lat) * 0.99))] * 1000
@@ -239,6 +257,34 @@ def run(args: argparse.Namespace) -> None:
             )
         finally:
             server.stop()
+
+
+def upload(server: ServerProcess, size: str, tmp: Path) -> Any:
+    """A coordinator's laptop generates ``size`` records and pushes them all."""
+    source = laptop(tmp / "source", server.url, "coordinator")
+    mentors = [(server.users[m]["id"], m) for m in ("mentor_a", "mentor_a2")]
+    start = time.perf_counter()
+    counts = generate(source, size=size, mentors=mentors)
+    took = time.perf_counter() - start
+    print(f"generated {sum(counts.values()):,} records in {took:.1f} s")
+    start = time.perf_counter()
+    report = sync(source)
+    print(
+        f"upload (first push) of {report.pushed:,} changes: "
+        f"{time.perf_counter() - start:.1f} s, rejected {report.rejected}"
+    )
+    return source
+
+
+def keep_upload(db: Path, cached: Path, users: dict[str, Any]) -> None:
+    """Copy the server's SQLite database (consistently, while it runs) for --reuse-upload."""
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    src, dst = sqlite3.connect(db), sqlite3.connect(cached)
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    cached.with_suffix(".json").write_text(json.dumps(users))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from mentor_desk.server import sync
 from mentor_desk.server.deps import CurrentCaller, SessionDep
@@ -73,7 +73,7 @@ def push(
     return result
 
 
-@router.get("/pull", responses=responses(400, 401, 403, 410, 422, 426))
+@router.get("/pull", response_model=PullOut, responses=responses(400, 401, 403, 410, 422, 426))
 def pull(
     caller: CurrentCaller,
     session: SessionDep,
@@ -81,11 +81,12 @@ def pull(
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
     schema: SchemaHeader = None,
     protocol: ProtocolHeader = None,
-) -> PullOut:
+) -> Response:
     sync.check_versions(schema, protocol)
-    result = sync.pull(session, caller, cursor, limit)
+    page = sync.pull(session, caller, cursor, limit)
     session.commit()
-    return result
+    # written straight to JSON (see sync.PullPage); the shape is PullOut's
+    return Response(page.to_json(), media_type="application/json")
 
 
 @router.get("/quarantine", responses=responses(401, 403, 422))

@@ -10,6 +10,10 @@ signals; widgets are only touched by the views that listen (:mod:`sync_ui`).
 
 ``QNetworkInformation`` is only a hint: a change of reachability makes the next probe come
 sooner; the probe, not the hint, decides.
+
+The sync client (and QtNetwork) is imported when the store is first opened, not with this
+module: start-up loads only what the unlock screen and the caseload need, and the first
+activation runs while the caseload is being read on the store worker.
 """
 
 from __future__ import annotations
@@ -20,30 +24,22 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QNetworkInformation
 
 from mentor_desk.store.profile import Profile
 from mentor_desk.store.records import Store
 from mentor_desk.store.worker import StoreClosed, StoreWorker
-from mentor_desk.sync.account import ServerAccount, account_of, engine_for
-from mentor_desk.sync.engine import SyncEngine, SyncReport
-from mentor_desk.sync.protocol import (
-    ClientTooOld,
-    DeviceRevoked,
-    MassDeleteStopped,
-    NotSignedIn,
-    Offline,
-    ServerUnavailable,
-    SyncError,
-)
-from mentor_desk.sync.transport import ApiRefused
-from mentor_desk.ui import sync_ops
 from mentor_desk.ui.network import NetRunner
-from mentor_desk.ui.sync_ops import Counts
 from mentor_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QNetworkInformation
+
+    from mentor_desk.sync.account import ServerAccount
+    from mentor_desk.sync.engine import SyncEngine, SyncReport
+    from mentor_desk.ui.sync_ops import Counts
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +165,7 @@ class SyncController(QObject):
         self._progress_in = _ProgressRelay(self)
         self._progress_in.progress.connect(self._on_progress)
         runner.data_changed.connect(self.local_changed)
-        self._watch_network()
+        self._watching = False
 
     def _timer(self, slot: Callable[[], object]) -> QTimer:
         timer = QTimer(self)
@@ -178,6 +174,12 @@ class SyncController(QObject):
         return timer
 
     def _watch_network(self) -> None:
+        """Listen to the system's reachability hint (from the first activation on)."""
+        if self._watching:
+            return
+        self._watching = True
+        from PySide6.QtNetwork import QNetworkInformation
+
         with contextlib.suppress(RuntimeError, AttributeError):
             if QNetworkInformation.instance() is None:
                 QNetworkInformation.loadDefaultBackend()
@@ -198,6 +200,8 @@ class SyncController(QObject):
         if self.state.phase is Phase.LOCKED:
             return
         gen = self._gen
+        from mentor_desk.ui import sync_ops
+
         self.runner.run(sync_ops.counts, lambda c: self._got_counts(gen, c), lambda _m, _e: None)
 
     def _got_counts(self, gen: int, counts: Counts) -> None:
@@ -207,6 +211,10 @@ class SyncController(QObject):
     # -- unlock, lock, join ------------------------------------------------------------------
     def activate(self) -> None:
         """The store was opened: find out whether it is joined, and start syncing if so."""
+        from mentor_desk.sync.account import account_of
+        from mentor_desk.ui import sync_ops
+
+        self._watch_network()
         self._gen += 1
         gen = self._gen
         self._set(phase=Phase.LOCAL, progress=None, problem="", signed_out=False)
@@ -226,6 +234,8 @@ class SyncController(QObject):
             self.engine = None
             self._set(phase=Phase.LOCAL, counts=counts)
             return
+        from mentor_desk.sync.account import engine_for
+
         self.engine = engine_for(account, self._db(gen), on_revoked=self._wipe)
         self._set(phase=Phase.IDLE, counts=counts)
         self.sync_now(manual=False)
@@ -287,6 +297,10 @@ class SyncController(QObject):
 
     def _cycle(self, engine: SyncEngine, gen: int) -> CycleResult:
         """One full cycle, on the network thread."""
+        from mentor_desk.sync.protocol import DeviceRevoked, SyncError
+        from mentor_desk.sync.transport import ApiRefused
+        from mentor_desk.ui import sync_ops
+
         report = engine.run_once(self._progress_in.relay)
         db = engine.db
         queued = db(sync_ops.conflicts_to_report)
@@ -328,6 +342,16 @@ class SyncController(QObject):
     def _cycle_failed(self, gen: int, message: str, error: BaseException) -> None:
         if gen != self._gen:
             return
+        from mentor_desk.sync.protocol import (
+            ClientTooOld,
+            DeviceRevoked,
+            MassDeleteStopped,
+            NotSignedIn,
+            Offline,
+            ServerUnavailable,
+            SyncError,
+        )
+
         self.running = False
         if self.engine is not None:
             self.engine.allow_mass_delete = False
@@ -393,6 +417,8 @@ class SyncController(QObject):
 
     def _reachability_changed(self, reachability: QNetworkInformation.Reachability) -> None:
         """A hint from the system: the network changed, so probe soon instead of in minutes."""
+        from PySide6.QtNetwork import QNetworkInformation
+
         if reachability == QNetworkInformation.Reachability.Disconnected:
             return
         if self.state.phase in (Phase.OFFLINE, Phase.RETRYING) and not self.running:

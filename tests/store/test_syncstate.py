@@ -179,3 +179,37 @@ def test_a_full_redownload_drops_what_the_server_no_longer_has(store: Store) -> 
     assert store.get("participant", kept) is not None
     assert store.get("participant", local) is not None
     assert store.conn.execute("SELECT count(*) AS n FROM resync_seen").fetchone()["n"] == 0
+
+
+def remote_note(nid: str, pid: str, seq: int, text: str, deleted: bool = False) -> RemoteChange:
+    fields = {
+        "participant_id": pid,
+        "occurred_at": "2026-11-20T10:00:00Z",
+        "contact_kind": "phone",
+        "text": text,
+    }
+    return RemoteChange("case_note", nid, seq, seq, deleted, fields, {k: seq for k in fields})
+
+
+def test_a_first_sync_builds_the_search_index_once_at_its_end(store: Store) -> None:
+    local = add_participant(store)  # made here before joining: indexed as it was written
+    add_note(store, local, "written at the cafe before joining")
+    pid = "01900000-0000-7000-8000-0000000000a1"
+    page = [
+        remote_participant(pid, 1, given_name="Quillon"),
+        remote_note("01900000-0000-7000-8000-0000000000b1", pid, 2, "housing bid lodged"),
+        remote_note("01900000-0000-7000-8000-0000000000b2", pid, 3, "gone", deleted=True),
+    ]
+    syncstate.apply_page(store, page, 3, index=False)
+    assert syncstate.search_index_stale(store)
+    assert store.search("Quillon") == [] and store.search("housing") == []
+    assert syncstate.rebuild_search_index(store) == 4  # two participants, two live notes
+    assert not syncstate.search_index_stale(store)
+    assert [h.record_id for h in store.search("Quillon")] == [pid]
+    assert store.search_participant_ids("housing") == {pid}
+    assert [h.participant_id for h in store.search("cafe")] == [local]
+    assert store.search("gone") == []  # a tombstone has no entry
+    # later edits keep the rebuilt index current, as before
+    store.update("participant", pid, {"given_name": "Marlowe"})
+    assert store.search("Quillon") == []
+    assert [h.record_id for h in store.search("Marlowe")] == [pid]

@@ -51,19 +51,36 @@ class SearchHit:
     snippet: str
 
 
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _bool_int(value: Any) -> int:
+    return 1 if value else 0
+
+
+def _converter(kind: Kind) -> Callable[[Any], Any] | None:
+    """How a field of ``kind`` is written to its column (``None``: as it is)."""
+    if kind in (Kind.LIST, Kind.JSON):
+        return _json_text
+    if kind is Kind.BOOL:
+        return _bool_int
+    return None
+
+
 def _encode(ent: Entity, values: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in values.items():
-        kind = ent.field(name).kind
-        if value is None:
-            out[name] = None
-        elif kind in (Kind.LIST, Kind.JSON):
-            out[name] = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        elif kind is Kind.BOOL:
-            out[name] = 1 if value else 0
-        else:
-            out[name] = value
+        convert = _converter(ent.field(name).kind)
+        out[name] = value if value is None or convert is None else convert(value)
     return out
+
+
+def _index_select(ent: Entity) -> str:
+    """SELECT of what a searchable record's full-text entry is made of."""
+    cols = ", ".join(q(f.name) for f in ent.searchable)
+    pcol = "id" if ent.name == "participant" else ("participant_id" if ent.scoped else "NULL")
+    return f"SELECT rowid AS r, id, {cols}, {pcol} AS pid FROM {q(ent.name)}"
 
 
 def _decode_row(ent: Entity, row: Mapping[str, Any]) -> Record:
@@ -368,36 +385,36 @@ class Store:
 
     def _index_many(self, ent: Entity, record_ids: Sequence[str]) -> None:
         """Full-text entries for records that have none yet (bulk first sync)."""
-        cols = ", ".join(q(f.name) for f in ent.searchable)
-        pcol = "id" if ent.name == "participant" else ("participant_id" if ent.scoped else "NULL")
-        number = _ENTITY_NUMBER[ent.name]
         for i in range(0, len(record_ids), 500):
             chunk = record_ids[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
             rows = self.conn.execute(
-                f"SELECT rowid AS r, id, {cols}, {pcol} AS pid FROM {q(ent.name)} "
-                f"WHERE id IN ({marks})",
-                list(chunk),
+                f"{_index_select(ent)} WHERE id IN ({marks})", list(chunk)
             ).fetchall()
-            entries = [
-                (
-                    int(r["r"]) * 64 + number,
-                    ent.name,
-                    r["id"],
-                    r["pid"],
-                    "\n".join(str(r[f.name]) for f in ent.searchable if r[f.name]),
-                )
-                for r in rows
-            ]
-            self.conn.executemany(
-                "INSERT INTO search_index (rowid, entity, record_id, participant_id, body) "
-                "VALUES (?, ?, ?, ?, ?)",
-                entries,
+            self._write_index(ent, rows)
+
+    def _write_index(self, ent: Entity, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Full-text entries for rows read with :func:`_index_select`."""
+        number = _ENTITY_NUMBER[ent.name]
+        entries = [
+            (
+                int(r["r"]) * 64 + number,
+                ent.name,
+                r["id"],
+                r["pid"],
+                "\n".join(str(r[f.name]) for f in ent.searchable if r[f.name]),
             )
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO search_doc (rowid, participant_id) VALUES (?, ?)",
-                [(e[0], e[3]) for e in entries],
-            )
+            for r in rows
+        ]
+        self.conn.executemany(
+            "INSERT INTO search_index (rowid, entity, record_id, participant_id, body) "
+            "VALUES (?, ?, ?, ?, ?)",
+            entries,
+        )
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO search_doc (rowid, participant_id) VALUES (?, ?)",
+            [(e[0], e[3]) for e in entries],
+        )
 
     def _unindex(self, ent: Entity, record_id: str) -> None:
         if ent.searchable:

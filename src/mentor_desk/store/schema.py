@@ -66,6 +66,13 @@ def record_table_ddl(ent: Entity) -> list[str]:
     return stmts
 
 
+#: Full-text index. rowid = record-table rowid * 64 + entity number, so one write can
+#: replace its own index row without scanning. (Also used to rebuild it: see syncstate.)
+SEARCH_INDEX_DDL = """CREATE VIRTUAL TABLE search_index USING fts5(
+      entity UNINDEXED, record_id UNINDEXED, participant_id UNINDEXED, body,
+      tokenize = 'unicode61 remove_diacritics 2'
+    )"""
+
 _BOOKKEEPING = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT)",
     # SYNC.md "The outbox": immutable, gap-free device_seq, written with the change itself.
@@ -111,12 +118,7 @@ _BOOKKEEPING = [
       body TEXT NOT NULL,
       updated_at TEXT NOT NULL
     )""",
-    # Full-text index. rowid = record-table rowid * 64 + entity number, so one write can
-    # replace its own index row without scanning.
-    """CREATE VIRTUAL TABLE search_index USING fts5(
-      entity UNINDEXED, record_id UNINDEXED, participant_id UNINDEXED, body,
-      tokenize = 'unicode61 remove_diacritics 2'
-    )""",
+    SEARCH_INDEX_DDL,
     # The participant of each index row, in a lean table: fetching it from the FTS content
     # table (which also holds the text) made "which participants match?" 10x slower.
     "CREATE TABLE search_doc (rowid INTEGER PRIMARY KEY, participant_id TEXT)",

@@ -16,11 +16,14 @@ from typing import Any
 from mentor_desk.domain.ids import uuid7
 from mentor_desk.domain.validation import utc_now_iso
 from mentor_desk.domain.vocabulary import ENTITIES, Entity, entity
-from mentor_desk.store.records import Store, _encode
-from mentor_desk.store.schema import q
+from mentor_desk.store.records import Store, _converter, _encode, _index_select
+from mentor_desk.store.schema import SEARCH_INDEX_DDL, q
 
 CURSOR_KEY = "sync_cursor"
 RESYNC_KEY = "resync_in_progress"
+#: Set while records were stored without their full-text entries (a first sync or a full
+#: re-download indexes everything at its end: see :func:`rebuild_search_index`).
+SEARCH_STALE_KEY = "search_index_stale"
 
 
 @dataclass(frozen=True)
@@ -183,16 +186,25 @@ def deletion_share(store: Store, changes: Sequence[RemoteChange]) -> tuple[int, 
 
 
 def apply_page(
-    store: Store, changes: Sequence[RemoteChange], next_cursor: int, *, seen_table: bool = False
+    store: Store,
+    changes: Sequence[RemoteChange],
+    next_cursor: int,
+    *,
+    seen_table: bool = False,
+    index: bool = True,
 ) -> int:
     """Apply pulled changes and advance the cursor in **one** transaction.
 
     Fields with a local change still in the outbox keep the local value (it will be pushed
     and merged by the server); everything else takes the server's state. Returns how many
-    records changed locally.
+    records changed locally. ``index=False`` (a first sync or full re-download) leaves the
+    full-text entries of new records to :func:`rebuild_search_index` at the end: building
+    the index once in bulk costs a third of building it page by page.
     """
     applied = 0
     with store.transaction():
+        if not index:
+            store.set_meta(SEARCH_STALE_KEY, "1")
         pending = pending_fields(store)
         by_entity: dict[str, list[RemoteChange]] = {}
         for ch in changes:
@@ -208,7 +220,7 @@ def apply_page(
                 )
             known = _known(store, ent, [ch.id for ch in group])
             fresh = [ch for ch in group if ch.id not in known and (name, ch.id) not in pending]
-            applied += _insert_new(store, ent, _latest_only(fresh))
+            applied += _insert_new(store, ent, _latest_only(fresh), index=index)
             for ch in group:
                 if ch.id in known or (name, ch.id) in pending:
                     applied += _apply_one(store, ent, ch, pending.get((name, ch.id), set()))
@@ -234,7 +246,9 @@ def _latest_only(changes: Sequence[RemoteChange]) -> list[RemoteChange]:
     return list(latest.values())
 
 
-def _insert_new(store: Store, ent: Entity, changes: Sequence[RemoteChange]) -> int:
+def _insert_new(
+    store: Store, ent: Entity, changes: Sequence[RemoteChange], *, index: bool = True
+) -> int:
     """The first-sync fast path: records this laptop has never had, inserted in bulk."""
     if not changes:
         return 0
@@ -250,31 +264,31 @@ def _insert_new(store: Store, ent: Entity, changes: Sequence[RemoteChange]) -> i
         "field_versions",
         "deleted",
     ]
-    names = ent.names
+    convert = [(name, _converter(ent.field(name).kind)) for name in ent.names]
     rows = []
     for ch in changes:
-        enc = _encode(ent, {k: v for k, v in ch.fields.items() if ent.has(k)})
-        fv = json.dumps({k: int(v) for k, v in ch.field_versions.items()}, separators=(",", ":"))
-        rows.append(
-            [
-                ch.id,
-                *(enc.get(n) for n in names),
-                now,
-                now,
-                None,
-                None,
-                ch.version,
-                fv,
-                1 if ch.deleted else 0,
-            ]
-        )
+        values = ch.fields
+        row: list[Any] = [ch.id]
+        for name, conv in convert:  # as _encode does, without a dict per record
+            value = values.get(name)
+            row.append(value if value is None or conv is None else conv(value))
+        row += [
+            now,
+            now,
+            None,
+            None,
+            ch.version,
+            json.dumps(ch.field_versions, separators=(",", ":")),
+            1 if ch.deleted else 0,
+        ]
+        rows.append(row)
     store.conn.executemany(
         f"INSERT INTO {q(ent.name)} ({', '.join(q(c) for c in cols)}) "
         f"VALUES ({', '.join('?' for _ in cols)})",
         rows,
     )
     live = [ch.id for ch in changes if not ch.deleted]
-    if ent.searchable and live:
+    if index and ent.searchable and live:
         store._index_many(ent, live)
     return len(rows)
 
@@ -371,6 +385,29 @@ def drop_unseen(store: Store) -> int:
                 store.conn.execute(f"DELETE FROM {q(ent.name)} WHERE id = ?", (r["id"],))
                 removed += 1
     return removed
+
+
+def search_index_stale(store: Store) -> bool:
+    """Whether some records have no full-text entry yet (see :func:`apply_page`)."""
+    return store.meta(SEARCH_STALE_KEY) == "1"
+
+
+def rebuild_search_index(store: Store) -> int:
+    """Build the full-text index from scratch, in one transaction; returns its size."""
+    total = 0
+    with store.transaction():
+        store.conn.execute("DROP TABLE search_index")  # far quicker than deleting its rows
+        store.conn.execute(SEARCH_INDEX_DDL)
+        store.conn.execute("DELETE FROM search_doc")
+        for ent in ENTITIES.values():
+            if not ent.searchable:
+                continue
+            rows = store.conn.execute(f"{_index_select(ent)} WHERE deleted = 0")
+            while batch := rows.fetchmany(5000):
+                store._write_index(ent, batch)
+                total += len(batch)
+        store.set_meta(SEARCH_STALE_KEY, None)
+    return total
 
 
 def resync_in_progress(store: Store) -> bool:

@@ -8,6 +8,7 @@ Every step is safe to repeat after a crash at any point.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Callable
@@ -156,9 +157,32 @@ class SyncEngine:
     def pull(self, report: SyncReport, progress: Progress | None = None) -> None:
         """Pull pages until done. While one page is applied, the next is already being
         fetched (one request in flight at most), so the server's time and the local writes
-        overlap; the cursor still only moves with the page it covers."""
+        overlap; the cursor still only moves with the page it covers.
+
+        A first sync or a full re-download stores records without their full-text entries
+        and builds the search index once at the end — also when the pull stops half way
+        (offline, server error), so search covers what arrived; after a crash, at the end
+        of the next pull.
+        """
+        try:
+            self._pull(report, progress)
+        except DeviceRevoked:
+            raise  # the store is about to be wiped
+        except BaseException:
+            with contextlib.suppress(Exception):  # never hide why the pull stopped
+                self._index_if_stale()
+            raise
+        self._index_if_stale()
+
+    def _index_if_stale(self) -> None:
+        if self.db(syncstate.search_index_stale):
+            log.info("building the search index after a full download")
+            self.db(syncstate.rebuild_search_index)
+
+    def _pull(self, report: SyncReport, progress: Progress | None) -> None:
         cursor = int(self.db(syncstate.cursor))
         resync = self.db(syncstate.resync_in_progress)
+        first = cursor == 0  # everything is coming: index it once at the end
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") as pool:
             ahead: Future[dict[str, Any]] | None = None
             while True:
@@ -186,6 +210,7 @@ class SyncEngine:
                         changes=changes,
                         next_cursor=next_cursor,
                         seen_table=resync,
+                        index=not (resync or first),
                     )
                 )
                 cursor = next_cursor

@@ -130,6 +130,11 @@ class Transport:
             body = None
         if resp.status_code >= 500:
             raise ServerUnavailable(resp.status_code)
+        if resp.status_code < 300 and (not resp.content or body is None):
+            # Every answer of the API is a JSON object. An empty or unreadable "success" is a
+            # connection cut inside the headers (so no length to check the body against) or
+            # something in between, like a Wi-Fi sign-in page: try again later.
+            raise Offline("the answer was cut short or did not come from the server")
         if body is None:
             raise ProtocolError(f"HTTP {resp.status_code}, not JSON")
         if resp.status_code < 300:

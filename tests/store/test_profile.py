@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from mentor_desk.domain.vocabulary import SCHEMA_VERSION
 from mentor_desk.store import KdfParams, Profile, Store, keychain
 from mentor_desk.store.errors import (
     KeyFileDamaged,
@@ -19,6 +18,7 @@ from mentor_desk.store.errors import (
     WrongPassphrase,
 )
 from mentor_desk.store.keys import read_key_file, unwrap
+from mentor_desk.store.schema import STORE_VERSION
 from tests.conftest import PASSPHRASE
 from tests.helpers.damage import store_with_damage_in_the_middle
 from tests.helpers.stubs import InMemoryKeyring
@@ -110,7 +110,7 @@ def test_damaged_key_file_is_refused(profile_dir: Path, kdf: KdfParams) -> None:
 def test_newer_schema_is_refused_untouched(profile_dir: Path, kdf: KdfParams) -> None:
     make_profile(profile_dir, kdf)
     store = Profile(profile_dir).unlock(PASSPHRASE)
-    store.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    store.conn.execute(f"PRAGMA user_version = {STORE_VERSION + 1}")
     store.close()
     before = snapshot(profile_dir)
     with pytest.raises(StoreTooNew, match="newer version"):

@@ -13,9 +13,8 @@ from urllib.parse import quote
 
 import sqlcipher3
 
-from mentor_desk.domain.vocabulary import SCHEMA_VERSION
 from mentor_desk.store.errors import NotEncrypted, StoreDamaged, StoreTooNew, WrongPassphrase
-from mentor_desk.store.schema import MIGRATIONS
+from mentor_desk.store.schema import MIGRATIONS, STORE_VERSION
 
 log = logging.getLogger(__name__)
 Connection = Any  # sqlcipher3 ships no type information
@@ -54,14 +53,14 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
             user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlcipher3.DatabaseError:
             raise StoreDamaged("it could not be decrypted") from None
-        if user_version > SCHEMA_VERSION:
-            raise StoreTooNew(user_version, SCHEMA_VERSION)
+        if user_version > STORE_VERSION:
+            raise StoreTooNew(user_version, STORE_VERSION)
         # Only now, with a store we understand, change anything.
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA busy_timeout = 5000")
-        if user_version < SCHEMA_VERSION:
+        if user_version < STORE_VERSION:
             migrate(conn, user_version)
         else:
             check_integrity_quick(conn)
@@ -107,7 +106,7 @@ def verify_all_pages(path: Path, key: bytes) -> int:
 
 def migrate(conn: Connection, current: int) -> None:
     """Apply every migration from ``current`` up, each in its own transaction."""
-    for version in range(current, SCHEMA_VERSION):
+    for version in range(current, STORE_VERSION):
         log.info("migrating local store from schema %d to %d", version, version + 1)
         conn.execute("BEGIN IMMEDIATE")
         try:

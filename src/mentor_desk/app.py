@@ -169,7 +169,7 @@ def build(config: AppConfig) -> Services:
     )
     sync_ui = SyncUi(window, sync, net, config.kdf, demo=config.demo)
     integrity = IntegrityCheck(window, runner, net)
-    window.unlocked.connect(integrity.start)
+    window.ready.connect(integrity.start)
     _help_menu_last(window)
     return Services(config, profile, worker, runner, window, net, sync, sync_ui)
 

@@ -64,11 +64,13 @@ class CaseloadPage(QWidget):
         open_participant(str): a participant was chosen (double-click or Enter).
         new_participant(): the user asked to register someone.
         loaded(): the caseload rows arrived from the store.
+        load_failed(str): they could not be read; the message is ready to show.
     """
 
     open_participant = Signal(str)
     new_participant = Signal()
     loaded = Signal()
+    load_failed = Signal(str)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,7 +157,9 @@ class CaseloadPage(QWidget):
 
     # -- data ------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._runner.run(caseload, self._loaded, owner=self)
+        self._runner.run(
+            caseload, self._loaded, lambda message, _e: self.load_failed.emit(message), owner=self
+        )
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -62,10 +62,14 @@ class MainWindow(QMainWindow):
 
     Signals:
         unlocked(): the store is open and the caseload is showing.
+        ready(): after an unlock, the caseload's rows are on screen (or could not be read):
+            background work (syncing, the full page check) starts here, so that it does not
+            compete with the first screen.
         locked(): the store was closed and the unlock screen is showing.
     """
 
     unlocked = Signal()
+    ready = Signal()
     locked = Signal()
     _demo_progress = Signal(int, int)
 
@@ -79,6 +83,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.profile, self.runner, self.options = profile, runner, options
         self.is_unlocked = False
+        self._ready_pending = False
         self.offers: list[DraftOfferDialog] = []
         self.setWindowTitle("Mentor Desk" + (" — demo" if options.demo_passphrase else ""))
         self.setWindowIcon(icon("app", "#2f6f73"))
@@ -106,6 +111,8 @@ class MainWindow(QMainWindow):
         self.first_run.unlocked.connect(self._on_unlocked)
         self.unlock_page.unlocked.connect(self._on_unlocked)
         self.caseload.open_participant.connect(self.open_participant)
+        self.caseload.loaded.connect(self._caseload_shown)
+        self.caseload.load_failed.connect(self._caseload_failed)
         self.caseload.new_participant.connect(self.new_participant)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.idle.timed_out.connect(self.lock)
@@ -213,11 +220,26 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(self.caseload)
         self._set_unlocked_actions(True)
+        self._ready_pending = True
         self.caseload.refresh()
         self.caseload.focus_search()
         self.idle.start()
         self.runner.run(load_drafts, self._offer_drafts, owner=self)
         self.unlocked.emit()
+
+    def _caseload_shown(self) -> None:
+        if self._ready_pending:
+            self._ready_pending = False
+            # Queued behind the paint the new rows asked for.
+            QTimer.singleShot(0, self._emit_ready)
+
+    def _caseload_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        self._caseload_shown()
+
+    def _emit_ready(self) -> None:
+        if self.is_unlocked:
+            self.ready.emit()
 
     def lock(self) -> None:
         """Keep drafts, close the store, hide everything, show the unlock screen."""
@@ -237,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def _clear_screens(self, keep_drafts: bool) -> None:
         self.is_unlocked = False
+        self._ready_pending = False
         self.idle.stop()
         self.offers.clear()
         for dialog in self.findChildren(QDialog):

@@ -67,7 +67,7 @@ class SyncUi(QObject):
         window.first_run.join_requested.connect(self.show_join_page)
         self.join_page.back.connect(self._back_to_first_run)
         self.join_page.unlocked.connect(window.first_run.unlocked)
-        window.unlocked.connect(sync.activate)
+        window.ready.connect(sync.activate)  # after the first screen, not competing with it
         window.locked.connect(self._locked)
         self.status.conflicts_clicked.connect(self.show_conflicts)
         self.status.attention_clicked.connect(self.show_attention)

@@ -213,3 +213,30 @@ def test_a_first_sync_builds_the_search_index_once_at_its_end(store: Store) -> N
     store.update("participant", pid, {"given_name": "Marlowe"})
     assert store.search("Quillon") == []
     assert [h.record_id for h in store.search("Marlowe")] == [pid]
+
+
+def test_a_rebuilt_index_is_the_index_the_store_writes(store: Store) -> None:
+    """Entries made in bulk inside SQLite equal those written record by record."""
+    pid = add_participant(store, "Ana", "Lopez")  # no preferred name: left out of the body
+    store.update("participant", pid, {"preferred_name": "Annie"})
+    add_note(store, pid, "Housing officer rang back")
+    gone = add_note(store, pid, "to be deleted")
+    store.delete("case_note", gone)
+    store.create(
+        "service",
+        {"name": "Open Door", "organisation": "Harbour Trust", "offers": "", "pathways": []},
+    )
+
+    def entries() -> list[tuple[object, ...]]:
+        return [
+            tuple(r)
+            for r in store.conn.execute(
+                "SELECT i.rowid, entity, record_id, i.participant_id, body, d.participant_id "
+                "FROM search_index i JOIN search_doc d ON d.rowid = i.rowid ORDER BY i.rowid"
+            )
+        ]
+
+    written = entries()
+    assert len(written) == 3
+    syncstate.rebuild_search_index(store)
+    assert entries() == written

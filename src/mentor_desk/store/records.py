@@ -51,8 +51,9 @@ class SearchHit:
     snippet: str
 
 
-def _json_text(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+#: List and JSON fields as stored (one encoder, not one per call: the first sync encodes
+#: about a hundred thousand of them).
+_json_text = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def _bool_int(value: Any) -> int:
@@ -76,11 +77,15 @@ def _encode(ent: Entity, values: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _participant_column(ent: Entity) -> str:
+    """The column (or NULL) that names the participant a record of ``ent`` is about."""
+    return "id" if ent.name == "participant" else ("participant_id" if ent.scoped else "NULL")
+
+
 def _index_select(ent: Entity) -> str:
     """SELECT of what a searchable record's full-text entry is made of."""
     cols = ", ".join(q(f.name) for f in ent.searchable)
-    pcol = "id" if ent.name == "participant" else ("participant_id" if ent.scoped else "NULL")
-    return f"SELECT rowid AS r, id, {cols}, {pcol} AS pid FROM {q(ent.name)}"
+    return f"SELECT rowid AS r, id, {cols}, {_participant_column(ent)} AS pid FROM {q(ent.name)}"
 
 
 def _decode_row(ent: Entity, row: Mapping[str, Any]) -> Record:
@@ -363,12 +368,7 @@ class Store:
         """Write the record's full-text entry (``fresh``: it has none yet)."""
         if not ent.searchable:
             return
-        cols = ", ".join(q(f.name) for f in ent.searchable)
-        pcol = "id" if ent.name == "participant" else ("participant_id" if ent.scoped else "NULL")
-        row = self.conn.execute(
-            f"SELECT rowid AS r, {cols}, {pcol} AS pid FROM {q(ent.name)} WHERE id = ?",
-            (record_id,),
-        ).fetchone()
+        row = self.conn.execute(f"{_index_select(ent)} WHERE id = ?", (record_id,)).fetchone()
         rowid = int(row["r"]) * 64 + _ENTITY_NUMBER[ent.name]
         if not fresh:
             self.conn.execute("DELETE FROM search_index WHERE rowid = ?", (rowid,))

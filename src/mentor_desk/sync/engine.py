@@ -283,6 +283,21 @@ def _results(answer: dict[str, Any], sent: set[int]) -> list[PushResult]:
     return out
 
 
+def _object(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if type(value) is not dict:
+        raise TypeError("not an object")
+    return value  # freshly decoded from the answer: nobody else holds it
+
+
+def _versions(value: Any) -> dict[str, int]:
+    versions = _object(value)
+    if not all(type(v) is int for v in versions.values()):
+        raise TypeError("a field version is not a whole number")
+    return versions
+
+
 def _page(page: dict[str, Any]) -> tuple[list[RemoteChange], list[str], int, bool, int]:
     try:
         changes = [
@@ -292,8 +307,8 @@ def _page(page: dict[str, Any]) -> tuple[list[RemoteChange], list[str], int, boo
                 int(c["seq"]),
                 int(c["version"]),
                 bool(c["deleted"]),
-                dict(c.get("fields") or {}),
-                {k: int(v) for k, v in (c.get("field_versions") or {}).items()},
+                _object(c.get("fields")),
+                _versions(c.get("field_versions")),
             )
             for c in page["changes"]
         ]

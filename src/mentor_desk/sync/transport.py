@@ -11,6 +11,8 @@ import ipaddress
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import orjson
+
 from mentor_desk.domain.vocabulary import SCHEMA_VERSION
 from mentor_desk.sync.protocol import (
     PROTOCOL_HEADER,
@@ -125,8 +127,8 @@ class Transport:
     @staticmethod
     def _answer(resp: requests.Response) -> Any:
         try:
-            body = resp.json() if resp.content else {}
-        except ValueError:
+            body = orjson.loads(resp.content) if resp.content else {}
+        except ValueError:  # orjson.JSONDecodeError is one
             body = None
         if resp.status_code >= 500:
             raise ServerUnavailable(resp.status_code)

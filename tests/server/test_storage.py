@@ -97,3 +97,59 @@ def test_serve_command_answers_health(database_url: str) -> None:
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(15)
+
+
+def test_sqlite_writers_queue_in_process_and_every_way_out_lets_the_next_in(
+    tmp_path: object,
+) -> None:
+    """SQLite: threads queue on the engine's writer lock (not SQLite's sleeping retries), and
+    commit, rollback, an error and a session closed with its transaction open all hand it on.
+    A lock left held would make the next transaction wait its 30-second limit."""
+    from pathlib import Path
+
+    from sqlalchemy import text
+
+    from mentor_desk.server.db import make_engine, make_session_factory
+
+    engine = make_engine(f"sqlite:///{Path(str(tmp_path)) / 'lock.db'}")
+    sessions = make_session_factory(engine)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (n INTEGER)"))
+    with sessions() as s:  # commit
+        s.execute(text("INSERT INTO t VALUES (1)"))
+        s.commit()
+    with sessions() as s:  # rollback
+        s.execute(text("INSERT INTO t VALUES (2)"))
+        s.rollback()
+    try:  # an error inside the transaction
+        with sessions() as s, s.begin():
+            s.execute(text("INSERT INTO nowhere VALUES (3)"))
+    except Exception:
+        pass
+    s = sessions()  # closed with its transaction still open
+    s.execute(text("INSERT INTO t VALUES (4)"))
+    s.close()
+
+    holder_in, holder_go = threading.Event(), threading.Event()
+
+    def holder() -> None:
+        with sessions() as held:
+            held.execute(text("INSERT INTO t VALUES (5)"))
+            holder_in.set()
+            holder_go.wait(10)
+            held.commit()
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    assert holder_in.wait(5), "a transaction could not start: the lock was not handed on"
+    started = time.monotonic()
+    threading.Timer(0.3, holder_go.set).start()
+    with sessions() as waiter:  # queues behind the holder, starts as soon as it commits
+        waiter.execute(text("INSERT INTO t VALUES (6)"))
+        waiter.commit()
+    waited = time.monotonic() - started
+    thread.join(5)
+    assert 0.25 < waited < 5
+    with sessions() as s:
+        assert sorted(s.scalars(text("SELECT n FROM t"))) == [1, 5, 6]
+    engine.dispose()

@@ -282,8 +282,8 @@ def main() -> None:
     parser.add_argument(
         "--reuse-upload",
         action="store_true",
-        help="SQLite server: keep the server database after the (slow) upload in the benchmark "
-        "cache and start from a copy of it next time",
+        help="keep the SQLite server database after the (slow) upload in the benchmark cache "
+        "and start from a copy of it next time (PostgreSQL: from its rows copied over)",
     )
     parser.add_argument(
         "--repeat", type=int, default=3, help="first syncs (each into a fresh laptop) to time"
@@ -314,9 +314,21 @@ def run(args: argparse.Namespace) -> None:
             and cached.exists()
             and cached.with_suffix(".json").exists()
         )
+        copy = (
+            args.reuse_upload
+            and not url.startswith("sqlite")
+            and cached.exists()
+            and cached.with_suffix(".json").exists()
+        )
         if reuse:  # a SQLite server that already holds the upload (see --reuse-upload)
             shutil.copyfile(cached, tmp / "server.db")
             server.users = json.loads(cached.with_suffix(".json").read_text())
+        elif copy:  # PostgreSQL: the same rows, copied from the cached SQLite server
+            start = time.perf_counter()
+            copy_database(f"sqlite:///{cached}", url)
+            server.users = json.loads(cached.with_suffix(".json").read_text())
+            print(f"server rows copied from {cached} in {time.perf_counter() - start:.1f} s")
+            reuse = True
         else:
             server.seed()
         server.start()
@@ -398,6 +410,38 @@ def upload(server: ServerProcess, size: str, tmp: Path) -> Any:
         f"{time.perf_counter() - start:.1f} s, rejected {report.rejected}"
     )
     return source
+
+
+def copy_database(source: str, target: str) -> None:
+    """Every row of a server database into a freshly migrated one (another backend)."""
+    from sqlalchemy import Integer, insert, select, text
+
+    import mentor_desk.server.sync_models  # noqa: F401 - its tables, in Base.metadata
+    from mentor_desk.server.db import make_engine, migrate
+    from mentor_desk.server.models import Base
+
+    src, dst = make_engine(source), make_engine(target)
+    migrate(dst)
+    with src.connect() as read, dst.begin() as write:
+        for table in Base.metadata.sorted_tables:
+            if table.name == "alembic_version":
+                continue
+            write.execute(table.delete())
+            rows = read.execute(select(table)).mappings()
+            while batch := rows.fetchmany(5000):
+                write.execute(insert(table), [dict(r) for r in batch])
+            keys = list(table.primary_key.columns)
+            if dst.dialect.name == "postgresql" and len(keys) == 1:
+                key = keys[0]
+                if isinstance(key.type, Integer) and key.autoincrement in (True, "auto"):
+                    write.execute(
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', '{key.name}'),"
+                            f" coalesce(max({key.name}), 0) + 1, false) FROM {table.name}"
+                        )
+                    )
+    src.dispose()
+    dst.dispose()
 
 
 def keep_upload(db: Path, cached: Path, users: dict[str, Any]) -> None:

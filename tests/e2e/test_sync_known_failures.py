@@ -151,7 +151,7 @@ def test_interrupted_pull_resumes_from_its_cursor(
     assert 0 < got < 120 and cursor > 0  # some pages landed, each with its cursor
     # a first sync indexes at its end, also when it stopped half way: search finds what came
     assert len(office.s.search("number", limit=500)) == got
-    assert not syncstate.search_index_stale(office.s)
+    assert not syncstate.bulk_load_pending(office.s)
     office.sync(url=proxy.url, pull_limit=20)
     proxy.close()
     assert office.s.count("case_note") == 120

@@ -95,6 +95,8 @@ def test_pulled_changes_keep_the_latest_contact(store: Store) -> None:
         remote_note(n2, pid, 3, "second"),
     ]
     syncstate.apply_page(store, first_sync, 3, index=False)  # the bulk insert path
+    assert syncstate.bulk_load_pending(store)  # ... fills "last contact" once, at its end
+    syncstate.finish_bulk_load(store)
     assert summary(store) == truth(store) == {pid: "2026-11-20T10:00:00Z"}
 
     later = remote_note(n2, pid, 4, "second, edited")
@@ -123,6 +125,7 @@ def test_a_full_redownload_that_drops_notes_keeps_it_right(store: Store) -> None
     syncstate.apply_page(
         store, [remote_participant(pid, 1), remote_note(n1, pid, 2, "a")], 2, index=False
     )
+    syncstate.finish_bulk_load(store)  # as the engine does when the first sync ends
     store.conn.execute(
         "UPDATE case_note SET occurred_at = '2026-11-01T10:00:00Z' WHERE id = ?", (n1,)
     )
@@ -206,5 +209,32 @@ def test_an_older_store_is_upgraded_with_the_summary_filled(
         assert summary(store) == truth(store) == {a: "2026-11-02T10:00:00Z"}
         note(store, a, "2026-11-04T10:00:00Z")  # and it is kept from then on
         assert summary(store) == truth(store) == {a: "2026-11-04T10:00:00Z"}
+    finally:
+        store.close()
+
+
+def test_version_3_drops_participant_indexes_another_index_covers(
+    profile_dir: Path, kdf: KdfParams
+) -> None:
+    def indexes(store: Store) -> set[str]:
+        return {
+            r["name"]
+            for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+
+    store = Profile(profile_dir).create(PASSPHRASE, kdf=kdf)
+    assert "ix_case_note_participant" not in indexes(store)  # a new store never had it
+    assert {"ix_case_note_0", "ix_goal_participant"} <= indexes(store)
+    # As the previous release left it:
+    store.conn.execute('CREATE INDEX "ix_case_note_participant" ON case_note (participant_id)')
+    store.conn.execute('CREATE INDEX "ix_referral_participant" ON referral (participant_id)')
+    store.conn.execute("PRAGMA user_version = 2")
+    store.close()
+    store = Profile(profile_dir).unlock(PASSPHRASE)
+    try:
+        found = indexes(store)
+        assert "ix_case_note_participant" not in found and "ix_referral_participant" not in found
+        assert {"ix_case_note_0", "ix_referral_0", "ix_goal_participant"} <= found
+        assert store.conn.execute("PRAGMA user_version").fetchone()["user_version"] == 3
     finally:
         store.close()

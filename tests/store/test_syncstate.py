@@ -191,7 +191,7 @@ def remote_note(nid: str, pid: str, seq: int, text: str, deleted: bool = False) 
     return RemoteChange("case_note", nid, seq, seq, deleted, fields, {k: seq for k in fields})
 
 
-def test_a_first_sync_builds_the_search_index_once_at_its_end(store: Store) -> None:
+def test_a_first_sync_makes_search_entries_and_last_contact_once_at_its_end(store: Store) -> None:
     local = add_participant(store)  # made here before joining: indexed as it was written
     add_note(store, local, "written at the cafe before joining")
     pid = "01900000-0000-7000-8000-0000000000a1"
@@ -201,10 +201,10 @@ def test_a_first_sync_builds_the_search_index_once_at_its_end(store: Store) -> N
         remote_note("01900000-0000-7000-8000-0000000000b2", pid, 3, "gone", deleted=True),
     ]
     syncstate.apply_page(store, page, 3, index=False)
-    assert syncstate.search_index_stale(store)
+    assert syncstate.bulk_load_pending(store)
     assert store.search("Quillon") == [] and store.search("housing") == []
-    assert syncstate.rebuild_search_index(store) == 4  # two participants, two live notes
-    assert not syncstate.search_index_stale(store)
+    assert syncstate.finish_bulk_load(store) == 4  # two participants, two live notes
+    assert not syncstate.bulk_load_pending(store)
     assert [h.record_id for h in store.search("Quillon")] == [pid]
     assert store.search_participant_ids("housing") == {pid}
     assert [h.participant_id for h in store.search("cafe")] == [local]
@@ -213,6 +213,26 @@ def test_a_first_sync_builds_the_search_index_once_at_its_end(store: Store) -> N
     store.update("participant", pid, {"given_name": "Marlowe"})
     assert store.search("Quillon") == []
     assert [h.record_id for h in store.search("Marlowe")] == [pid]
+    # "last contact" was filled at the end, and its trigger is back for new notes
+    last = dict(
+        (r["participant_id"], r["occurred_at"])
+        for r in store.conn.execute("SELECT participant_id, occurred_at FROM last_contact")
+    )
+    assert last[pid] == "2026-11-20T10:00:00Z" and local in last
+    later = store.create(
+        "case_note",
+        {
+            "participant_id": pid,
+            "occurred_at": "2026-11-22T09:00:00Z",
+            "contact_kind": "phone",
+            "text": "rang to check in",
+        },
+    )
+    assert later["id"]
+    row = store.conn.execute(
+        "SELECT occurred_at FROM last_contact WHERE participant_id = ?", (pid,)
+    ).fetchone()
+    assert row["occurred_at"] == "2026-11-22T09:00:00Z"
 
 
 def test_a_rebuilt_index_is_the_index_the_store_writes(store: Store) -> None:

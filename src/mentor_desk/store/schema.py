@@ -16,7 +16,7 @@ from collections.abc import Callable
 from mentor_desk.domain.vocabulary import ENTITIES, SCHEMA_VERSION, Entity, Kind
 
 #: The layout version of the local store (``PRAGMA user_version``); see the module docstring.
-STORE_VERSION = 2
+STORE_VERSION = 3
 
 _SQL_TYPE = {
     Kind.TEXT: "TEXT",
@@ -47,6 +47,12 @@ def q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def _has_participant_index(ent: Entity) -> bool:
+    """Whether an extra index of ``ent`` starts with participant_id (and so also serves
+    lookups by participant alone: a second index on it would only slow every insert)."""
+    return any(cols.startswith("participant_id") for cols in _EXTRA_INDEXES.get(ent.name, []))
+
+
 def record_table_ddl(ent: Entity) -> list[str]:
     cols = ["id TEXT PRIMARY KEY NOT NULL"]
     cols += [f"{q(f.name)} {_SQL_TYPE[f.kind]}" for f in ent.fields]
@@ -60,7 +66,7 @@ def record_table_ddl(ent: Entity) -> list[str]:
         "deleted INTEGER NOT NULL DEFAULT 0",
     ]
     stmts = [f"CREATE TABLE {q(ent.name)} (\n  " + ",\n  ".join(cols) + "\n)"]
-    if ent.scoped and ent.name != "participant":
+    if ent.scoped and ent.name != "participant" and not _has_participant_index(ent):
         stmts.append(
             f"CREATE INDEX {q('ix_' + ent.name + '_participant')} ON {q(ent.name)} (participant_id)"
         )
@@ -168,11 +174,11 @@ _LAST_CONTACT_OF = """
               AND contact_kind != 'attempted'
         ORDER BY occurred_at DESC LIMIT 1;"""
 
-_CASELOAD_SUMMARY = [
-    "CREATE TABLE last_contact (participant_id TEXT PRIMARY KEY NOT NULL, occurred_at TEXT)"
-    " WITHOUT ROWID",
-    # A new contact can only move the latest one later: no need to look at the others.
-    """CREATE TRIGGER tr_case_note_contact_insert AFTER INSERT ON case_note
+# A new contact can only move the latest one later: no need to look at the others. (A first
+# sync leaves this trigger out while it inserts in bulk, then fills the table with
+# LAST_CONTACT_FILL: see syncstate.finish_bulk_load.)
+LAST_CONTACT_INSERT_TRIGGER = """
+    CREATE TRIGGER tr_case_note_contact_insert AFTER INSERT ON case_note
     WHEN NEW.participant_id IS NOT NULL AND NEW.deleted = 0 AND NEW.contact_kind != 'attempted'
     BEGIN
         INSERT INTO last_contact (participant_id, occurred_at)
@@ -180,7 +186,16 @@ _CASELOAD_SUMMARY = [
             ON CONFLICT (participant_id) DO UPDATE SET occurred_at = excluded.occurred_at
             WHERE last_contact.occurred_at IS NULL
                   OR excluded.occurred_at > last_contact.occurred_at;
-    END""",
+    END"""
+LAST_CONTACT_FILL = """INSERT INTO last_contact (participant_id, occurred_at)
+        SELECT participant_id, max(occurred_at) FROM case_note
+        WHERE participant_id IS NOT NULL AND deleted = 0 AND contact_kind != 'attempted'
+        GROUP BY participant_id"""
+
+_CASELOAD_SUMMARY = [
+    "CREATE TABLE last_contact (participant_id TEXT PRIMARY KEY NOT NULL, occurred_at TEXT)"
+    " WITHOUT ROWID",
+    LAST_CONTACT_INSERT_TRIGGER,
     # Anything else that could change the answer: look it up again, for both people.
     f"""CREATE TRIGGER tr_case_note_contact_update
     AFTER UPDATE OF participant_id, occurred_at, contact_kind, deleted ON case_note
@@ -191,10 +206,7 @@ _CASELOAD_SUMMARY = [
     f"""CREATE TRIGGER tr_case_note_contact_delete AFTER DELETE ON case_note
     BEGIN{_LAST_CONTACT_OF.format(who="OLD")}
     END""",
-    """INSERT INTO last_contact (participant_id, occurred_at)
-        SELECT participant_id, max(occurred_at) FROM case_note
-        WHERE participant_id IS NOT NULL AND deleted = 0 AND contact_kind != 'attempted'
-        GROUP BY participant_id""",
+    LAST_CONTACT_FILL,
     # The caseload's other figures, each read from a small covering index of the rows that
     # count (open referrals, open steps with a due date, next meetings) instead of the tables.
     "CREATE INDEX ix_referral_open ON referral (participant_id, follow_up_on, status, deleted)"
@@ -210,7 +222,17 @@ def _v1_to_v2() -> list[str]:
     return list(_CASELOAD_SUMMARY)
 
 
-MIGRATIONS: dict[int, Callable[[], list[str]]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3() -> list[str]:
+    """Drop the participant_id indexes that an extra index already covers (see
+    :func:`_has_participant_index`): a first sync inserts 100,000 notes through them."""
+    return [
+        f"DROP INDEX IF EXISTS {q('ix_' + ent.name + '_participant')}"
+        for ent in ENTITIES.values()
+        if _has_participant_index(ent)
+    ]
+
+
+MIGRATIONS: dict[int, Callable[[], list[str]]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
 
 assert max(MIGRATIONS) + 1 == STORE_VERSION, "every store version needs a migration"
 assert STORE_VERSION >= SCHEMA_VERSION, "a vocabulary change needs a store migration too"

@@ -25,13 +25,19 @@ from mentor_desk.store.records import (
     _encode,
     _participant_column,
 )
-from mentor_desk.store.schema import SEARCH_INDEX_DDL, q
+from mentor_desk.store.schema import (
+    LAST_CONTACT_FILL,
+    LAST_CONTACT_INSERT_TRIGGER,
+    SEARCH_INDEX_DDL,
+    q,
+)
 
 CURSOR_KEY = "sync_cursor"
 RESYNC_KEY = "resync_in_progress"
-#: Set while records were stored without their full-text entries (a first sync or a full
-#: re-download indexes everything at its end: see :func:`rebuild_search_index`).
-SEARCH_STALE_KEY = "search_index_stale"
+#: Set while records were stored in bulk without what is derived from them (full-text
+#: entries, "last contact"): a first sync or a full re-download makes those once, at its
+#: end (see :func:`finish_bulk_load`).
+BULK_KEY = "bulk_load_pending"
 
 
 @dataclass(frozen=True)
@@ -206,13 +212,14 @@ def apply_page(
     Fields with a local change still in the outbox keep the local value (it will be pushed
     and merged by the server); everything else takes the server's state. Returns how many
     records changed locally. ``index=False`` (a first sync or full re-download) leaves the
-    full-text entries of new records to :func:`rebuild_search_index` at the end: building
-    the index once in bulk costs a third of building it page by page.
+    full-text entries of new records and their "last contact" to :func:`finish_bulk_load`
+    at the end: made once in bulk they cost a third of making them page by page.
     """
     applied = 0
     with store.transaction():
         if not index:
-            store.set_meta(SEARCH_STALE_KEY, "1")
+            store.set_meta(BULK_KEY, "1")
+            store.conn.execute("DROP TRIGGER IF EXISTS tr_case_note_contact_insert")
         pending = pending_fields(store)
         by_entity: dict[str, list[RemoteChange]] = {}
         for ch in changes:
@@ -395,9 +402,23 @@ def drop_unseen(store: Store) -> int:
     return removed
 
 
-def search_index_stale(store: Store) -> bool:
-    """Whether some records have no full-text entry yet (see :func:`apply_page`)."""
-    return store.meta(SEARCH_STALE_KEY) == "1"
+def bulk_load_pending(store: Store) -> bool:
+    """Whether records were stored in bulk and what derives from them is not made yet."""
+    return store.meta(BULK_KEY) == "1"
+
+
+def finish_bulk_load(store: Store) -> int:
+    """After a bulk load (see :func:`apply_page`): the full-text index and "last contact"
+    made from the records, and the trigger that keeps "last contact" up to date back, in one
+    transaction. Returns the size of the index."""
+    with store.transaction():
+        total = rebuild_search_index(store)
+        store.conn.execute("DROP TRIGGER IF EXISTS tr_case_note_contact_insert")
+        store.conn.execute(LAST_CONTACT_INSERT_TRIGGER)
+        store.conn.execute("DELETE FROM last_contact")
+        store.conn.execute(LAST_CONTACT_FILL)
+        store.set_meta(BULK_KEY, None)
+    return total
 
 
 def rebuild_search_index(store: Store) -> int:
@@ -427,7 +448,6 @@ def rebuild_search_index(store: Store) -> int:
                 f"INSERT INTO search_doc (rowid, participant_id) "
                 f"SELECT {rowid}, {pcol} FROM {q(ent.name)} WHERE deleted = 0"
             )
-        store.set_meta(SEARCH_STALE_KEY, None)
     return total
 
 

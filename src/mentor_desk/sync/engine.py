@@ -160,7 +160,7 @@ class SyncEngine:
         overlap; the cursor still only moves with the page it covers.
 
         A first sync or a full re-download stores records without their full-text entries
-        and builds the search index once at the end — also when the pull stops half way
+        and "last contact", and makes those once at the end — also when the pull stops half way
         (offline, server error), so search covers what arrived; after a crash, at the end
         of the next pull.
         """
@@ -170,14 +170,14 @@ class SyncEngine:
             raise  # the store is about to be wiped
         except BaseException:
             with contextlib.suppress(Exception):  # never hide why the pull stopped
-                self._index_if_stale()
+                self._finish_bulk_load()
             raise
-        self._index_if_stale()
+        self._finish_bulk_load()
 
-    def _index_if_stale(self) -> None:
-        if self.db(syncstate.search_index_stale):
-            log.info("building the search index after a full download")
-            self.db(syncstate.rebuild_search_index)
+    def _finish_bulk_load(self) -> None:
+        if self.db(syncstate.bulk_load_pending):
+            log.info("building the search index and caseload figures after a full download")
+            self.db(syncstate.finish_bulk_load)
 
     def _pull(self, report: SyncReport, progress: Progress | None) -> None:
         cursor = int(self.db(syncstate.cursor))

@@ -74,7 +74,7 @@ def main() -> None:
     print(
         f"records: {store.count('participant'):,} participants, {store.count('case_note'):,} notes"
     )
-    base, ours = bench_save_note(store, 200)
+    base, ours = bench_save_note(store, 2000)
     print(
         f"save a case note: median {median_ms(ours):.2f} ms vs raw INSERT "
         f"{median_ms(base):.2f} ms → ratio {median_ms(ours) / median_ms(base):.2f}× "

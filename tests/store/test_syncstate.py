@@ -200,11 +200,17 @@ def test_a_first_sync_makes_search_entries_and_last_contact_once_at_its_end(stor
         remote_note("01900000-0000-7000-8000-0000000000b1", pid, 2, "housing bid lodged"),
         remote_note("01900000-0000-7000-8000-0000000000b2", pid, 3, "gone", deleted=True),
     ]
+
+    def autocheckpoint() -> int:
+        return int(store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()["wal_autocheckpoint"])
+
     syncstate.apply_page(store, page, 3, index=False)
     assert syncstate.bulk_load_pending(store)
+    assert autocheckpoint() == 0  # one checkpoint at the end of the bulk load
     assert store.search("Quillon") == [] and store.search("housing") == []
     assert syncstate.finish_bulk_load(store) == 4  # two participants, two live notes
     assert not syncstate.bulk_load_pending(store)
+    assert autocheckpoint() == syncstate.WAL_AUTOCHECKPOINT
     assert [h.record_id for h in store.search("Quillon")] == [pid]
     assert store.search_participant_ids("housing") == {pid}
     assert [h.participant_id for h in store.search("cafe")] == [local]

@@ -276,10 +276,13 @@ class Store:
         with self.transaction():
             cols = ", ".join(q(c) for c in row)
             marks = ", ".join("?" for _ in row)
-            self.conn.execute(
+            inserted = self.conn.execute(
                 f"INSERT INTO {q(ent.name)} ({cols}) VALUES ({marks})", list(row.values())
             )
-            self._index(ent, rid, fresh=True)
+            if ent.searchable:  # from the values in hand, not read back
+                pid = {"id": rid, "participant_id": row.get("participant_id")}
+                entry = {**row, "r": inserted.lastrowid, "pid": pid.get(_participant_column(ent))}
+                self._write_index(ent, [entry])
             self._outbox(ent, rid, _participant_of(ent, rid, clean), "upsert", 0, clean, {})
         return _decode_row(ent, row)
 
@@ -432,7 +435,15 @@ class Store:
         fields: Mapping[str, Any],
         field_versions: Mapping[str, int],
     ) -> None:
-        seq = int(self.meta("next_device_seq", "1") or 1)
+        # The next device_seq, read and moved on in one statement (gap-free: the same
+        # transaction writes the outbox row).
+        moved = self.conn.execute(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1"
+            " WHERE key = 'next_device_seq' RETURNING value"
+        ).fetchone()
+        seq = 1 if moved is None else int(moved["value"]) - 1
+        if moved is None:
+            self.set_meta("next_device_seq", "2")
         self.conn.execute(
             "INSERT INTO outbox (device_seq, entity, record_id, participant_id, op, base_version,"
             " fields, field_versions, schema_version, created_at)"
@@ -450,7 +461,6 @@ class Store:
                 utc_now_iso(),
             ),
         )
-        self.set_meta("next_device_seq", str(seq + 1))
 
     # -- outbox, search, drafts -------------------------------------------------------
     def outbox(self, limit: int | None = None) -> builtins.list[OutboxRow]:

@@ -38,6 +38,8 @@ RESYNC_KEY = "resync_in_progress"
 #: entries, "last contact"): a first sync or a full re-download makes those once, at its
 #: end (see :func:`finish_bulk_load`).
 BULK_KEY = "bulk_load_pending"
+#: SQLite's default: a checkpoint when the write-ahead log reaches this many pages.
+WAL_AUTOCHECKPOINT = 1000
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,9 @@ def apply_page(
         if not index:
             store.set_meta(BULK_KEY, "1")
             store.conn.execute("DROP TRIGGER IF EXISTS tr_case_note_contact_insert")
+            # One checkpoint at the end instead of one every 1,000 pages: the pages that
+            # every transaction touches again are copied to the database file once.
+            store.conn.execute("PRAGMA wal_autocheckpoint = 0")
         pending = pending_fields(store)
         by_entity: dict[str, list[RemoteChange]] = {}
         for ch in changes:
@@ -411,13 +416,17 @@ def finish_bulk_load(store: Store) -> int:
     """After a bulk load (see :func:`apply_page`): the full-text index and "last contact"
     made from the records, and the trigger that keeps "last contact" up to date back, in one
     transaction. Returns the size of the index."""
-    with store.transaction():
-        total = rebuild_search_index(store)
-        store.conn.execute("DROP TRIGGER IF EXISTS tr_case_note_contact_insert")
-        store.conn.execute(LAST_CONTACT_INSERT_TRIGGER)
-        store.conn.execute("DELETE FROM last_contact")
-        store.conn.execute(LAST_CONTACT_FILL)
-        store.set_meta(BULK_KEY, None)
+    try:
+        with store.transaction():
+            total = rebuild_search_index(store)
+            store.conn.execute("DROP TRIGGER IF EXISTS tr_case_note_contact_insert")
+            store.conn.execute(LAST_CONTACT_INSERT_TRIGGER)
+            store.conn.execute("DELETE FROM last_contact")
+            store.conn.execute(LAST_CONTACT_FILL)
+            store.set_meta(BULK_KEY, None)
+    finally:
+        store.conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT}")
+        store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
     return total
 
 

@@ -235,6 +235,8 @@ def test_version_3_drops_participant_indexes_another_index_covers(
         found = indexes(store)
         assert "ix_case_note_participant" not in found and "ix_referral_participant" not in found
         assert {"ix_case_note_0", "ix_referral_0", "ix_goal_participant"} <= found
-        assert store.conn.execute("PRAGMA user_version").fetchone()["user_version"] == 3
+        assert store.conn.execute("PRAGMA user_version").fetchone()["user_version"] == (
+            STORE_VERSION
+        )
     finally:
         store.close()

@@ -254,3 +254,31 @@ def test_worker_owns_the_store_and_serialises_work(profile_dir: Path, kdf: KdfPa
     worker.close().result()
     assert not worker.is_open
     worker.shutdown()
+
+
+def test_saved_records_are_queued_for_search_and_every_search_sees_them(
+    profile_dir: Path, kdf: KdfParams
+) -> None:
+    def in_index() -> int:
+        return int(store.conn.execute("SELECT count(*) AS n FROM search_index").fetchone()["n"])
+
+    def queued() -> int:
+        return int(store.conn.execute("SELECT count(*) AS n FROM search_pending").fetchone()["n"])
+
+    store = Profile(profile_dir).create(PASSPHRASE, kdf=kdf)
+    pid = add_participant(store, "Wren", "Holloway")
+    nid = add_note(store, pid, "Food bank voucher collected")
+    assert (in_index(), queued()) == (0, 2)  # saving wrote the queue, not the index
+    store.close()  # as if the program stopped here: the queue is in the store
+    store = Profile(profile_dir).unlock(PASSPHRASE)
+    try:
+        assert [h.record_id for h in store.search("voucher")] == [nid]
+        assert (in_index(), queued()) == (2, 0)
+        store.update("participant", pid, {"given_name": "Robyn"})
+        assert store.search_participant_ids("Robyn") == {pid}
+        assert store.search_participant_ids("Wren") == set()
+        gone = add_note(store, pid, "Dentist booked")
+        store.delete("case_note", gone)  # deleted before any search: never indexed
+        assert queued() == 0 and store.search("Dentist") == []
+    finally:
+        store.close()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from mentor_desk.domain.vocabulary import ENTITIES, SCHEMA_VERSION, Entity, Kind
 
 #: The layout version of the local store (``PRAGMA user_version``); see the module docstring.
-STORE_VERSION = 3
+STORE_VERSION = 4
 
 _SQL_TYPE = {
     Kind.TEXT: "TEXT",
@@ -232,7 +232,21 @@ def _v2_to_v3() -> list[str]:
     ]
 
 
-MIGRATIONS: dict[int, Callable[[], list[str]]] = {0: _v0_to_v1, 1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4() -> list[str]:
+    """Records waiting for their full-text entry (written by a save, indexed at the next
+    search: see Store._index)."""
+    return [
+        "CREATE TABLE IF NOT EXISTS search_pending (entity TEXT NOT NULL, record_id TEXT NOT NULL,"
+        " PRIMARY KEY (entity, record_id)) WITHOUT ROWID"
+    ]
+
+
+MIGRATIONS: dict[int, Callable[[], list[str]]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 assert max(MIGRATIONS) + 1 == STORE_VERSION, "every store version needs a migration"
 assert STORE_VERSION >= SCHEMA_VERSION, "a vocabulary change needs a store migration too"

@@ -441,6 +441,7 @@ def rebuild_search_index(store: Store) -> int:
         store.conn.execute("DROP TABLE search_index")  # far quicker than deleting its rows
         store.conn.execute(SEARCH_INDEX_DDL)
         store.conn.execute("DELETE FROM search_doc")
+        store.conn.execute("DELETE FROM search_pending")  # everything is indexed below
         for ent in ENTITIES.values():
             if not ent.searchable:
                 continue

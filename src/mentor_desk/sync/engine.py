@@ -173,6 +173,7 @@ class SyncEngine:
                 self._finish_bulk_load()
             raise
         self._finish_bulk_load()
+        self.db(lambda s: s.flush_search_index())  # pulled edits: searchable at once
 
     def _finish_bulk_load(self) -> None:
         if self.db(syncstate.bulk_load_pending):

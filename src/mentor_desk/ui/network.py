@@ -86,7 +86,9 @@ class NetRunner(QObject):
     def _deliver(self, payload: tuple[Future[Any], Any, Any, QObject | None]) -> None:
         future, on_success, on_failure, owner = payload
         self._pending -= 1
-        if owner is None or shiboken6.isValid(owner):
+        # A call cancelled before it ran (shutdown(cancel_futures=True): the program is
+        # closing) has nothing to tell anyone.
+        if not future.cancelled() and (owner is None or shiboken6.isValid(owner)):
             error = future.exception()
             if error is None:
                 if on_success is not None:

@@ -137,18 +137,27 @@ class TaskRunner(QObject):
             self._busy = True
             self.busy_changed.emit(True)
 
-    def _deliver(self, payload: tuple[Future[Any], Any, Any, bool, QObject | None]) -> None:
-        future, on_success, on_failure, writes, owner = payload
-        if owner is not None and not shiboken6.isValid(owner):
-            on_success = on_failure = None  # the widget that asked is gone
-            if future.exception() is not None:
-                on_failure = _ignore
+    def _settle(self) -> None:
+        """One call fewer in flight; the busy indication goes when none is left."""
         self._pending -= 1
         if self._pending == 0:
             self._busy_timer.stop()
             if self._busy:
                 self._busy = False
                 self.busy_changed.emit(False)
+
+    def _deliver(self, payload: tuple[Future[Any], Any, Any, bool, QObject | None]) -> None:
+        future, on_success, on_failure, writes, owner = payload
+        if future.cancelled():  # never ran (the store was closing): nothing to deliver
+            self._settle()
+            if self._pending == 0:
+                self.idle.emit()
+            return
+        if owner is not None and not shiboken6.isValid(owner):
+            on_success = on_failure = None  # the widget that asked is gone
+            if future.exception() is not None:
+                on_failure = _ignore
+        self._settle()
         error = future.exception()
         if error is None:
             if writes:

@@ -440,6 +440,9 @@ def copy_database(source: str, target: str) -> None:
                             f" coalesce(max({key.name}), 0) + 1, false) FROM {table.name}"
                         )
                     )
+    if dst.dialect.name == "postgresql":
+        with dst.begin() as write:  # what autovacuum does soon after a bulk load anyway
+            write.execute(text("ANALYZE"))
     src.dispose()
     dst.dispose()
 

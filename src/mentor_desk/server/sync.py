@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, delete, func, or_, select, update
+from sqlalchemy import Text, and_, cast, delete, func, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from mentor_desk.domain import ENTITIES, Entity
@@ -557,6 +557,11 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullPage:
             "Changes this old are no longer kept; download everything again.",
         )
     visible = scope_ids(user)
+    if session.get_bind().dialect.name == "postgresql":
+        # A page is a short walk that stops after ``limit`` rows; PostgreSQL planned it as
+        # a parallel scan, and starting the workers made it 12 ms instead of 2.7 ms
+        # for every page. For this transaction only.
+        session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
     rows = session.execute(
         select(Change.seq, *_SERVED_COLUMNS)
         .join(Record, and_(Record.entity == Change.entity, Record.id == Change.record_id))

@@ -272,8 +272,9 @@ def generate(
     """Fill ``store`` with invented records of ``size``; returns counts by record type.
 
     ``mentors`` are (user id, name) pairs to assign participants to (random ones if None).
-    Every record goes through the store's normal write path (validation, search index,
-    outbox), in one transaction per participant so an interrupted run leaves whole records.
+    Every record goes through the store's normal write path (validation, search queue,
+    outbox), in one transaction per participant so an interrupted run leaves whole records;
+    the search index is written for all of them at the end.
     """
     spec = SIZES[size]
     rng = random.Random(seed)
@@ -530,4 +531,5 @@ def generate(
                 del n
         if progress:
             progress(i + 1, total)
+    store.flush_search_index()  # every record searchable now, not at the first search
     return counts

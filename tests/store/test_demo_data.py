@@ -27,6 +27,10 @@ def test_generator_makes_valid_linked_records(store: Store) -> None:
         == []
     )
     assert store.outbox_count() == sum(counts.values())
+    # searchable as generated: nothing left queued for the first search to index
+    assert store.conn.execute("SELECT count(*) AS n FROM search_pending").fetchone()["n"] == 0
+    indexed = store.conn.execute("SELECT count(*) AS n FROM search_index").fetchone()["n"]
+    assert indexed >= counts["participant"] + counts["case_note"]
 
 
 def test_same_seed_same_people(store: Store, tmp_path: Path, kdf: object) -> None:

@@ -240,3 +240,36 @@ def test_version_3_drops_participant_indexes_another_index_covers(
         )
     finally:
         store.close()
+
+
+def test_version_5_keeps_one_index_of_notes_that_covers_real_contact(
+    profile_dir: Path, kdf: KdfParams
+) -> None:
+    def columns(store: Store, index: str) -> list[str]:
+        return [r["name"] for r in store.conn.execute(f"PRAGMA index_info({index})")]
+
+    store = Profile(profile_dir).create(PASSPHRASE, kdf=kdf)
+    a = add_participant(store, "Ada")
+    note(store, a, "2026-11-02T10:00:00Z")
+    # As version 4 left it:
+    store.conn.execute("DROP INDEX ix_case_note_0")
+    store.conn.execute("CREATE INDEX ix_case_note_0 ON case_note (participant_id, occurred_at)")
+    store.conn.execute(
+        "CREATE INDEX ix_case_note_contact ON case_note (participant_id, occurred_at) "
+        "WHERE deleted = 0 AND contact_kind != 'attempted'"
+    )
+    store.conn.execute("PRAGMA user_version = 4")
+    store.close()
+    store = Profile(profile_dir).unlock(PASSPHRASE)
+    try:
+        assert columns(store, "ix_case_note_0") == [
+            "participant_id",
+            "occurred_at",
+            "contact_kind",
+            "deleted",
+        ]
+        assert columns(store, "ix_case_note_contact") == []  # gone
+        note(store, a, "2026-11-04T10:00:00Z")
+        assert summary(store) == truth(store) == {a: "2026-11-04T10:00:00Z"}
+    finally:
+        store.close()

@@ -85,24 +85,32 @@ def baseline(store: Any, tmp: Path) -> float:
     return took
 
 
+def small_device(directory: Path, url: str, family_name: str) -> tuple[Any, str]:
+    """A laptop of mentor_b (another organisation, a small caseload) with one participant,
+    synced: its device_seq 1 is on the server."""
+    store = laptop(directory, url, "mentor_b")
+    pid = store.create(
+        "participant",
+        {
+            "reference": store.new_reference(),
+            "given_name": "Dev",
+            "family_name": family_name,
+            "status": "active",
+        },
+    )["id"]
+    report = sync(store)
+    assert report.pushed == 1
+    return store, str(pid)
+
+
 def concurrent_devices(
     url: str, n: int, rounds: int, tmp: Path, spread: float = 0.0
 ) -> tuple[list[float], int]:
     """Devices of mentor_b (another organisation, a small caseload), as in the field."""
     stores = []
     for i in range(n):
-        store = laptop(tmp / f"dev{i}", url, "mentor_b")
-        pid = store.create(
-            "participant",
-            {
-                "reference": store.new_reference(),
-                "given_name": "Dev",
-                "family_name": f"Ice{i}",
-                "status": "active",
-            },
-        )
-        sync(store)
-        stores.append((store, str(pid["id"])))
+        store, pid = small_device(tmp / f"dev{i}", url, f"Ice{i}")
+        stores.append((store, pid))
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -160,18 +168,7 @@ def protocol_devices(
 
     devices = []
     for i in range(n):
-        store = laptop(tmp / f"light{i}", url, "mentor_b")
-        pid = store.create(
-            "participant",
-            {
-                "reference": store.new_reference(),
-                "given_name": "Light",
-                "family_name": f"Device{i}",
-                "status": "active",
-            },
-        )["id"]
-        report = sync(store)
-        assert report.pushed == 1
+        store, pid = small_device(tmp / f"light{i}", url, f"Device{i}")
         account = account_of(store)
         assert account is not None
         session = requests.Session()

@@ -97,6 +97,16 @@ def main() -> int:
         settle(services)
         dashboard.close()
         settle(services)
+        apply_theme(app, dark=True)  # as the system's dark scheme would (Xvfb reports none)
+        dark = actions.open_dashboard()
+        assert dark is not None
+        dark.resize(1320, 880)
+        wait(lambda: len(dark.tables) == 6)
+        settle(services, 800)
+        shot(dark, "dashboard-dark.png")
+        dark.close()
+        apply_theme(app, dark=False)
+        settle(services)
 
         window.open_participant(pid)
         settle(services)

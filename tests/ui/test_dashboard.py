@@ -188,3 +188,29 @@ def test_dashboard_names_its_controls(qtbot: QtBot, make_app: Any, profile_dir: 
     for panel in dashboard.panels.values():
         panel.show_numbers.setChecked(True)
     assert unnamed_focusable(dashboard) == []
+
+
+def test_charts_follow_a_dark_theme_on_screen_and_stay_on_white_as_images(qtbot: QtBot) -> None:
+    from matplotlib.colors import to_hex
+    from PySide6.QtGui import QColor, QPalette
+
+    from mentor_desk.ui import charts
+
+    table = figures.Table("Participants by status", ("status", "participants"), [("active", 3)])
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+    view = charts.ChartView("participants_by_status")
+    qtbot.addWidget(view)
+    view.show_table(table)
+    view.setPalette(dark)  # the theme changes while the chart is on screen: it is redrawn
+    ax = view.figure.axes[0]
+    assert to_hex(view.figure.get_facecolor()) == "#2b2b2b"
+    assert to_hex(ax.get_facecolor()) == "#2b2b2b"
+    labels = ax.get_xticklabels() + ax.texts  # status names and the bar's count
+    assert labels and {to_hex(t.get_color()) for t in labels} == {"#eeeeee"}
+    # back to a light theme: dark text on white, as charts saved as images always are
+    view.setPalette(QPalette(QColor("#f4f4f4")))
+    assert to_hex(view.figure.get_facecolor()) == "#ffffff"
+    assert {to_hex(t.get_color()) for t in view.figure.axes[0].get_xticklabels()} == {"#222222"}
+    assert charts.png_bytes("participants_by_status", table)[:4] == b"\x89PNG"

@@ -16,16 +16,20 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import numpy as np
+from matplotlib import rc_context, rcParams
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mentor_desk.domain.vocabulary import REFERRAL_STATUSES
@@ -34,20 +38,56 @@ from mentor_desk.ui import figure_words as words
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999")
 MARKERS = ("o", "s", "^", "D", "v", "P")
-TEXT = "#222222"
 FONT_SIZE = 9
 
 
-def _style(figure: Figure) -> None:
-    figure.set_facecolor("white")
+@dataclass(frozen=True)
+class Look:
+    """The colours around the data: the background, text, quieter text and grid lines."""
+
+    background: str = "white"
+    text: str = "#222222"
+    muted: str = "#555555"
+    grid: str = "#e4e4e4"
+
+    @classmethod
+    def of(cls, palette: QPalette) -> Look:
+        """The screen's look: white paper in a light theme, the window's own colours in a
+        dark one (a white chart in a dark window glares)."""
+        window, text = (
+            palette.color(QPalette.ColorRole.Window),
+            palette.color(QPalette.ColorRole.WindowText),
+        )
+        if window.lightness() >= 128:
+            return cls()
+        return cls(window.name(), text.name(), "#b0b0b0", "#4a4a4a")
+
+    def rc(self) -> dict[Any, Any]:
+        """As matplotlib settings, for everything drawn while they are in force."""
+        return {
+            "figure.facecolor": self.background,
+            "axes.facecolor": self.background,
+            "savefig.facecolor": self.background,
+            "text.color": self.text,
+            "axes.labelcolor": self.text,
+            "xtick.color": self.text,
+            "ytick.color": self.text,
+            "legend.labelcolor": self.text,
+            "axes.edgecolor": self.muted,
+            "grid.color": self.grid,
+        }
+
+
+#: Charts saved as images (reports, printing) are always on white.
+PAPER = Look()
 
 
 def _axes(figure: Figure) -> Axes:
     ax = figure.add_subplot()
-    ax.tick_params(labelsize=FONT_SIZE, colors=TEXT)
+    ax.tick_params(labelsize=FONT_SIZE)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.grid(axis="both", color="#e4e4e4", linewidth=0.6)
+    ax.grid(axis="both", linewidth=0.6)
     ax.set_axisbelow(True)
     return ax
 
@@ -70,7 +110,7 @@ def _empty(figure: Figure) -> None:
     ax = figure.add_subplot()
     ax.set_axis_off()
     ax.text(0.5, 0.5, "Nothing recorded for these filters", ha="center", va="center",
-            fontsize=FONT_SIZE + 2, color="#555555")  # fmt: skip
+            fontsize=FONT_SIZE + 2, color=rcParams["axes.edgecolor"])  # fmt: skip
 
 
 def _by_status(figure: Figure, t: Table) -> None:
@@ -197,16 +237,19 @@ DRAWERS: dict[str, Callable[[Figure, Table], None]] = {
 }
 
 
-def draw(figure: Figure, name: str, table: Table, *, title: str | None = None) -> None:
-    """Draw figure ``name`` of the reports on ``figure`` (cleared first)."""
+def draw(
+    figure: Figure, name: str, table: Table, *, title: str | None = None, look: Look = PAPER
+) -> None:
+    """Draw figure ``name`` of the reports on ``figure`` (cleared first), in ``look``."""
     figure.clear()
-    _style(figure)
-    if title:
-        figure.suptitle(title, fontsize=FONT_SIZE + 3, color=TEXT)
-    if not table.rows:
-        _empty(figure)
-        return
-    DRAWERS[name](figure, table)
+    with rc_context(look.rc()):
+        figure.set_facecolor(look.background)
+        if title:
+            figure.suptitle(title, fontsize=FONT_SIZE + 3)
+        if not table.rows:
+            _empty(figure)
+            return
+        DRAWERS[name](figure, table)
 
 
 def png_bytes(
@@ -222,7 +265,7 @@ def png_bytes(
     FigureCanvasAgg(figure)
     draw(figure, name, table, title=title)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", facecolor="white")
+    figure.savefig(buffer, format="png", facecolor=PAPER.background)
     return buffer.getvalue()
 
 
@@ -240,9 +283,18 @@ class ChartView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
+        self._table: Table | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme change (light ↔ dark) redraws the chart in the new colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._table is not None:
+            draw(self.figure, self.name, self._table, look=Look.of(self.palette()))
+            self.figure.canvas.draw_idle()
 
     def show_table(self, table: Table) -> None:
-        draw(self.figure, self.name, table)
+        self._table = table
+        draw(self.figure, self.name, table, look=Look.of(self.palette()))
         summary = words.summary(self.name, table)
         self.canvas.setAccessibleName(f"{words.title(self.name)} chart")
         self.canvas.setAccessibleDescription(summary)

@@ -305,27 +305,15 @@ def run(args: argparse.Namespace) -> None:
         url = args.database or f"sqlite:///{tmp / 'server.db'}"
         server = ServerProcess(database_url=url, log_path=tmp / "server.log")
         cached = CACHE / f"server-{args.size}.db"
-        reuse = (
-            args.reuse_upload
-            and url.startswith("sqlite")
-            and cached.exists()
-            and cached.with_suffix(".json").exists()
-        )
-        copy = (
-            args.reuse_upload
-            and not url.startswith("sqlite")
-            and cached.exists()
-            and cached.with_suffix(".json").exists()
-        )
-        if reuse:  # a SQLite server that already holds the upload (see --reuse-upload)
+        reuse = bool(args.reuse_upload and cached.exists() and cached.with_suffix(".json").exists())
+        if reuse and url.startswith("sqlite"):  # a server that already holds the upload
             shutil.copyfile(cached, tmp / "server.db")
-            server.users = json.loads(cached.with_suffix(".json").read_text())
-        elif copy:  # PostgreSQL: the same rows, copied from the cached SQLite server
+        elif reuse:  # PostgreSQL: the same rows, copied from the cached SQLite server
             start = time.perf_counter()
             copy_database(f"sqlite:///{cached}", url)
-            server.users = json.loads(cached.with_suffix(".json").read_text())
             print(f"server rows copied from {cached} in {time.perf_counter() - start:.1f} s")
-            reuse = True
+        if reuse:
+            server.users = json.loads(cached.with_suffix(".json").read_text())
         else:
             server.seed()
         server.start()

@@ -18,6 +18,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -60,6 +61,18 @@ def prepare(store: Store) -> str:
     return str(person["id"])
 
 
+def dashboard_shot(actions: Any, services: Any, name: str) -> Any:
+    """Open the dashboard (or raise it: its charts redraw in the current theme), wait for
+    all six figures and take its picture."""
+    dashboard = actions.open_dashboard()
+    assert dashboard is not None
+    dashboard.resize(1320, 880)
+    wait(lambda: len(dashboard.tables) == 6)
+    settle(services, 800)
+    shot(dashboard, name)
+    return dashboard
+
+
 def main() -> int:
     app = QApplication(sys.argv)
     app.setApplicationName("Mentor Desk")
@@ -84,12 +97,7 @@ def main() -> int:
         settle(services)
         actions = window.export_actions
 
-        dashboard = actions.open_dashboard()
-        assert dashboard is not None
-        dashboard.resize(1320, 880)
-        wait(lambda: len(dashboard.tables) == 6)
-        settle(services, 800)
-        shot(dashboard, "dashboard.png")
+        dashboard = dashboard_shot(actions, services, "dashboard.png")
         report = Path(tmp) / "funder-report.pdf"
         actions.controller.choose_path = lambda *_a: str(report)
         dashboard.report_button.click()
@@ -98,13 +106,7 @@ def main() -> int:
         dashboard.close()
         settle(services)
         apply_theme(app, dark=True)  # as the system's dark scheme would (Xvfb reports none)
-        dark = actions.open_dashboard()
-        assert dark is not None
-        dark.resize(1320, 880)
-        wait(lambda: len(dark.tables) == 6)
-        settle(services, 800)
-        shot(dark, "dashboard-dark.png")
-        dark.close()
+        dashboard_shot(actions, services, "dashboard-dark.png").close()
         apply_theme(app, dark=False)
         settle(services)
 

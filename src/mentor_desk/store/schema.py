@@ -174,8 +174,9 @@ _LAST_CONTACT_OF = """
 # A new contact can only move the latest one later: no need to look at the others. (A first
 # sync leaves this trigger out while it inserts in bulk, then fills the table with
 # LAST_CONTACT_FILL: see syncstate.finish_bulk_load.)
-LAST_CONTACT_INSERT_TRIGGER = """
-    CREATE TRIGGER tr_case_note_contact_insert AFTER INSERT ON case_note
+LAST_CONTACT_INSERT = "tr_case_note_contact_insert"
+LAST_CONTACT_INSERT_TRIGGER = f"""
+    CREATE TRIGGER {LAST_CONTACT_INSERT} AFTER INSERT ON case_note
     WHEN NEW.participant_id IS NOT NULL AND NEW.deleted = 0 AND NEW.contact_kind != 'attempted'
     BEGIN
         INSERT INTO last_contact (participant_id, occurred_at)

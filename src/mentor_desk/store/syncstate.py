@@ -27,6 +27,7 @@ from mentor_desk.store.records import (
 )
 from mentor_desk.store.schema import (
     LAST_CONTACT_FILL,
+    LAST_CONTACT_INSERT,
     LAST_CONTACT_INSERT_TRIGGER,
     SEARCH_INDEX_DDL,
     q,
@@ -221,7 +222,7 @@ def apply_page(
     with store.transaction():
         if not index:
             store.set_meta(BULK_KEY, "1")
-            store.conn.execute("DROP TRIGGER IF EXISTS tr_case_note_contact_insert")
+            store.conn.execute(f"DROP TRIGGER IF EXISTS {LAST_CONTACT_INSERT}")
             # One checkpoint at the end instead of one every 1,000 pages: the pages that
             # every transaction touches again are copied to the database file once.
             store.conn.execute("PRAGMA wal_autocheckpoint = 0")
@@ -419,7 +420,7 @@ def finish_bulk_load(store: Store) -> int:
     try:
         with store.transaction():
             total = rebuild_search_index(store)
-            store.conn.execute("DROP TRIGGER IF EXISTS tr_case_note_contact_insert")
+            store.conn.execute(f"DROP TRIGGER IF EXISTS {LAST_CONTACT_INSERT}")
             store.conn.execute(LAST_CONTACT_INSERT_TRIGGER)
             store.conn.execute("DELETE FROM last_contact")
             store.conn.execute(LAST_CONTACT_FILL)

@@ -254,6 +254,9 @@ def test_worker_owns_the_store_and_serialises_work(profile_dir: Path, kdf: KdfPa
     worker.close().result()
     assert not worker.is_open
     worker.shutdown()
+    # work that arrives after shutdown (a late timer) is refused as "locked", never raised
+    with pytest.raises(StoreClosed):
+        worker.submit(lambda s: s.count("participant")).result()
 
 
 def test_saved_records_are_queued_for_search_and_every_search_sees_them(

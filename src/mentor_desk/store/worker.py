@@ -35,6 +35,8 @@ class StoreWorker:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self._store: Store | None = None
         self._thread_id: int | None = None
+        self._lock = threading.Lock()
+        self._stopped = False
 
     @property
     def is_open(self) -> bool:
@@ -49,7 +51,7 @@ class StoreWorker:
             self._store = opener()
             return self._store
 
-        return self._executor.submit(run)
+        return self._queue(run)
 
     def submit(self, fn: Callable[[Store], T]) -> Future[T]:
         def run() -> T:
@@ -57,7 +59,7 @@ class StoreWorker:
                 raise StoreClosed()
             return fn(self._store)
 
-        return self._executor.submit(run)
+        return self._queue(run)
 
     def close(self) -> Future[None]:
         def run() -> None:
@@ -65,9 +67,24 @@ class StoreWorker:
                 store, self._store = self._store, None
                 store.close()
 
-        return self._executor.submit(run)
+        return self._queue(run)
+
+    def _queue(self, run: Callable[[], T]) -> Future[T]:
+        """Queue ``run``; after :meth:`shutdown` the future fails with :class:`StoreClosed`.
+
+        A timer may still fire while the program closes (a dashboard refresh, an autosave):
+        its work is refused like any other on a locked store, never raised at the caller.
+        """
+        with self._lock:
+            if not self._stopped:
+                return self._executor.submit(run)
+        refused: Future[T] = Future()
+        refused.set_exception(StoreClosed())
+        return refused
 
     def shutdown(self) -> None:
         """Close the store and stop the thread, waiting for queued work to finish."""
         self.close().result()
+        with self._lock:
+            self._stopped = True
         self._executor.shutdown(wait=True)

@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 import requests
 
-from mentor_desk.store import syncstate
+from mentor_desk.store import syncstate, syncviews
 from mentor_desk.sync.protocol import ClientTooOld, DeviceRevoked, Offline
+from mentor_desk.ui import sync_ops
 from tests.helpers.proxy import DroppingProxy
 from tests.helpers.server_proc import PASSWORD, Laptop, ServerProcess
 
@@ -76,6 +77,20 @@ def test_same_field_edited_on_two_devices_keeps_a_conflict(
     ]
     listed = api(server, "GET", "/conflicts").json()
     assert any(c["field"] == "phone" for c in listed.get("conflicts", listed))
+    # SYNC.md: visible to both authors and the coordinators, saying who wrote which value
+    [here] = sync_ops.conflict_rows(mentor.s)
+    [there] = sync_ops.conflict_rows(office.s)
+    assert here.id == there.id and (here.mine, here.theirs) == (there.mine, there.theirs)
+    assert (here.mine_by, here.theirs_by) == ("You", "Coordinator")
+    assert (there.mine_by, there.theirs_by) == ("Mentor A", "You")
+    assert here.theirs_at is not None and here.theirs_at == there.theirs_at
+    # settled at the office: the mentor's laptop closes it at its next sync
+    syncviews.resolve_conflict(office.s, there.id, "theirs")
+    answer = api(server, "POST", f"/conflicts/{there.id}/resolve", json={"choice": "theirs"})
+    assert answer.status_code == 200, answer.text
+    assert len(sync_ops.conflict_rows(mentor.s)) == 1
+    mentor.sync()
+    assert sync_ops.conflict_rows(mentor.s) == [] and sync_ops.conflict_rows(office.s) == []
 
 
 def test_different_fields_on_two_devices_both_apply(

@@ -209,6 +209,8 @@ def test_a_conflict_from_a_second_laptop_is_reviewed_and_settled(
     assert dialog.mine_value.toPlainText() == "07700 900222"
     assert dialog.theirs_value.toPlainText() == "07700 900111"
     assert dialog.title.text() == "Sam Okafor — Profile: Phone"
+    assert dialog.mine_who.text().startswith("You, on this computer — ")
+    assert dialog.theirs_who.text().startswith("You, earlier — ")  # the same mentor, elsewhere
     qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: not services.sync_ui.status.conflicts.isVisible(), timeout=TIMEOUT)

@@ -122,3 +122,23 @@ def test_resolve_access(world: World) -> None:
     assert client.get(f"{API}/conflicts", headers=world["admin"].headers).status_code == 403
     bad = client.post(url, json={"choice": "both"}, headers=world["mentor_a"].headers)
     assert bad.status_code == 422
+
+
+def test_a_listed_conflict_names_who_wrote_each_value_and_when(world: World) -> None:
+    laptop = Dev(world, world["mentor_a"])
+    office = Dev(world, world["coordinator"])
+    v0 = int(laptop.record("goal", world.goal_a)["version"])
+    kept = laptop.one("goal", world.goal_a, {"goal_text": "Mentor's words"}, base=v0)
+    lost = office.one("goal", world.goal_a, {"goal_text": "Coordinator's words"}, base=v0)
+    assert lost["status"] == "merged"
+    for who in ("mentor_a", "coordinator"):  # both authors' sides see the same names
+        response = world.client.get(f"{API}/conflicts", headers=world[who].headers)
+        [row] = response.json()["conflicts"]
+        assert row["mine"] == "Coordinator's words" and row["theirs"] == "Mentor's words"
+        assert row["mine_user_id"] == world["coordinator"].id
+        assert row["mine_by"] == "Person coordinator"
+        assert row["theirs_user_id"] == world["mentor_a"].id
+        assert row["theirs_by"] == "Person mentor_a"
+        assert row["theirs_at"] is not None and row["theirs_version"] == kept["version"]
+    settled = _resolve(world, "coordinator", row["id"], choice="theirs").json()["conflict"]
+    assert (settled["mine_by"], settled["theirs_by"]) == ("Person coordinator", "Person mentor_a")

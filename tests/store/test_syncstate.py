@@ -60,6 +60,45 @@ def test_merged_results_keep_conflicts(store: Store) -> None:
     assert (c["record_id"], c["field"], c["mine"], c["theirs"]) == (pid, "phone", "1", "2")
 
 
+def test_the_servers_list_of_conflicts_adds_names_and_closes_what_was_settled_elsewhere(
+    store: Store,
+) -> None:
+    pid = add_participant(store)
+    pushed = {"id": "c1", "field": "phone", "mine": "1", "theirs": "2"}
+    syncstate.acknowledge(store, [PushResult(1, "merged", 12, conflicts=[pushed])])
+
+    def listed(cid: str, **more: object) -> dict[str, object]:
+        return {
+            "id": cid,
+            "entity": "participant",
+            "record_id": pid,
+            "participant_id": pid,
+            "field": "area",
+            "mine": "LS6",
+            "theirs": "LS7",
+            "at": "2026-11-20T10:00:00Z",
+            **more,
+        }
+
+    named = {"mine_user_id": store.actor_id, "theirs_by": "Alex Doe", "theirs_user_id": "u2"}
+    other = listed("c2", mine_by="Sam Carter", mine_user_id="u3")
+    assert (
+        syncstate.merge_server_conflicts(store, [{**listed("c1"), **named}, other], complete=True)
+        == 1
+    )
+    rows = {c["id"]: c for c in syncstate.open_conflicts(store)}
+    assert rows["c1"]["theirs_by"] == "Alex Doe" and rows["c1"]["field"] == "phone"
+    assert (rows["c2"]["mine_by"], rows["c2"]["mine"]) == ("Sam Carter", "LS6")
+    # settled here but not reported yet: the server's list does not reopen it
+    store.conn.execute("UPDATE conflict SET resolved = 1 WHERE id = 'c2'")
+    syncstate.merge_server_conflicts(store, [other], complete=True)
+    assert [c["id"] for c in syncstate.open_conflicts(store)] == []  # c1: settled elsewhere
+    # a list cut short by the page size closes nothing
+    store.conn.execute("UPDATE conflict SET resolved = 0")
+    syncstate.merge_server_conflicts(store, [], complete=False)
+    assert {c["id"] for c in syncstate.open_conflicts(store)} == {"c1", "c2"}
+
+
 def test_page_and_cursor_commit_together(store: Store) -> None:
     good = remote_participant("01a20818-5b36-7082-87bf-d89a19d129a1", 5)
     bad = RemoteChange(

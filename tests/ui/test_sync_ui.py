@@ -262,6 +262,49 @@ def test_resolving_a_conflict_is_an_ordinary_change(
     assert model.data(model.index(0, 2)) == "Phone"
 
 
+def test_someone_elses_conflict_names_both_authors(
+    qtbot: QtBot, make_app: Callable[..., Services]
+) -> None:
+    from mentor_desk.store import syncstate
+    from mentor_desk.ui.conflicts_view import ConflictsDialog
+
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    pid = add_participant(qtbot, services, "Priya", "Nair")
+    listed = {
+        "id": "c9",
+        "entity": "participant",
+        "record_id": pid,
+        "participant_id": pid,
+        "field": "phone",
+        "mine": "0770 222",
+        "theirs": "0770 111",
+        "at": "2026-11-23T10:00:00Z",
+        "mine_user_id": "someone-else",
+        "mine_by": "Sam Carter",
+        "theirs_user_id": "a-third-person",
+        "theirs_by": "Alex Doe",
+        "theirs_at": "2026-11-22T09:30:00Z",
+    }
+    services.worker.submit(
+        lambda s: syncstate.merge_server_conflicts(s, [listed], complete=True)
+    ).result()
+    dialog = ConflictsDialog(services.runner, services.sync, services.window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert dialog.model.data(dialog.model.index(0, 3)) == "Sam Carter"
+    assert dialog.mine_group.title() == "Sent by Sam Carter"
+    assert dialog.mine_who.text().startswith("Sam Carter — ")
+    assert dialog.theirs_who.text().startswith("Alex Doe — ")
+    assert dialog.theirs_who.text() != "Alex Doe — "  # when it was written is said too
+    assert (dialog.keep_mine.text(), dialog.keep_theirs.text()) == (
+        "Keep Sam Carter's",
+        "Keep the server's",
+    )
+    assert dialog.keep_mine.accessibleName() == "Keep Sam Carter's"
+
+
 def test_a_refused_change_can_be_sent_again_or_discarded(
     qtbot: QtBot, make_app: Callable[..., Services]
 ) -> None:

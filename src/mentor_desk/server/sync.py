@@ -46,6 +46,7 @@ from mentor_desk.server.sync_models import (
 )
 from mentor_desk.server.sync_schemas import (
     ChangeOut,
+    ConflictAuthors,
     ConflictBrief,
     MutationIn,
     MutationResult,
@@ -661,6 +662,34 @@ def list_conflicts(session: Session, user: User, limit: int) -> Sequence[Conflic
         .order_by(Conflict.at, Conflict.id)
         .limit(limit)
     ).all()
+
+
+def conflict_authors(session: Session, rows: Sequence[Conflict]) -> dict[str, ConflictAuthors]:
+    """Conflict id → (who sent the losing value, who wrote the kept one, when), by name.
+
+    The kept value's author is the author of the change whose seq is the field's version
+    (``theirs_version``); a purged or unknown change leaves it None.
+    """
+    if not rows:
+        return {}
+    writers = {
+        c.seq: (c.user_id, c.at)
+        for c in session.scalars(
+            select(Change).where(Change.seq.in_({r.theirs_version for r in rows}))
+        )
+    }
+    user_ids = {r.mine_user_id for r in rows} | {w[0] for w in writers.values()}
+    names = {
+        uid: name
+        for uid, name in session.execute(
+            select(User.id, User.name).where(User.id.in_(user_ids - {None}))
+        )
+    }
+    out: dict[str, ConflictAuthors] = {}
+    for r in rows:
+        writer, at = writers.get(r.theirs_version, (None, None))
+        out[r.id] = (names.get(r.mine_user_id or ""), writer, names.get(writer or ""), at)
+    return out
 
 
 def resolve_conflict(

@@ -94,6 +94,10 @@ class PullOut(BaseModel):
     server_seq: int
 
 
+#: (name of who sent the losing value, id and name of who wrote the kept one, when that was)
+ConflictAuthors = tuple[str | None, str | None, str | None, datetime | None]
+
+
 class ConflictOut(BaseModel):
     id: str
     entity: str
@@ -108,10 +112,21 @@ class ConflictOut(BaseModel):
     at: datetime
     resolved_at: datetime | None
     resolved_by: str | None
+    #: Who sent the losing value, by name (SYNC.md: "who, when, both values").
+    mine_by: str | None = None
+    #: Who wrote the value the server kept, by name, and when (from the change that wrote it).
+    theirs_user_id: str | None = None
+    theirs_by: str | None = None
+    theirs_at: datetime | None = None
 
     @classmethod
-    def of(cls, row: Conflict) -> ConflictOut:
+    def of(cls, row: Conflict, authors: ConflictAuthors | None = None) -> ConflictOut:
+        mine_by, theirs_user_id, theirs_by, theirs_at = authors or (None, None, None, None)
         return cls(
+            mine_by=mine_by,
+            theirs_user_id=theirs_user_id,
+            theirs_by=theirs_by,
+            theirs_at=theirs_at,
             id=row.id,
             entity=row.entity,
             record_id=row.record_id,

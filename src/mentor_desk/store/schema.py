@@ -16,7 +16,7 @@ from collections.abc import Callable
 from mentor_desk.domain.vocabulary import ENTITIES, SCHEMA_VERSION, Entity, Kind
 
 #: The layout version of the local store (``PRAGMA user_version``); see the module docstring.
-STORE_VERSION = 5
+STORE_VERSION = 6
 
 _SQL_TYPE = {
     Kind.TEXT: "TEXT",
@@ -251,12 +251,25 @@ def _v4_to_v5() -> list[str]:
     ]
 
 
+def _v5_to_v6() -> list[str]:
+    """Conflicts say who wrote each value: the server's list of conflicts names who sent the
+    losing value and who wrote the kept one, and when (SYNC.md "Merging")."""
+    return [
+        "ALTER TABLE conflict ADD COLUMN mine_user_id TEXT",
+        "ALTER TABLE conflict ADD COLUMN mine_by TEXT",
+        "ALTER TABLE conflict ADD COLUMN theirs_user_id TEXT",
+        "ALTER TABLE conflict ADD COLUMN theirs_by TEXT",
+        "ALTER TABLE conflict ADD COLUMN theirs_at TEXT",
+    ]
+
+
 MIGRATIONS: dict[int, Callable[[], list[str]]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 assert max(MIGRATIONS) + 1 == STORE_VERSION, "every store version needs a migration"

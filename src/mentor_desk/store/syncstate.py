@@ -162,7 +162,7 @@ def _record_conflict(
 ) -> None:
     store.conn.execute(
         "INSERT OR REPLACE INTO conflict (id, entity, record_id, participant_id, field, mine,"
-        " theirs, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " theirs, detail, at, mine_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             str(c.get("id") or uuid7()),
             entity_name,
@@ -173,6 +173,7 @@ def _record_conflict(
             json.dumps(c.get("theirs"), ensure_ascii=False),
             str(c.get("detail", "")),
             utc_now_iso(),
+            store.actor_id,
         ),
     )
 
@@ -486,6 +487,69 @@ def finish_resync(store: Store) -> None:
 def needs_attention(store: Store) -> list[dict[str, Any]]:
     rows = store.conn.execute("SELECT * FROM needs_attention ORDER BY device_seq")
     return [dict(r) for r in rows]
+
+
+def merge_server_conflicts(
+    store: Store, listed: Sequence[Mapping[str, Any]], *, complete: bool
+) -> int:
+    """Bring the server's list of open conflicts in this device's scope into the store.
+
+    SYNC.md: a conflict is "visible in the conflict review screen for both authors and
+    coordinators", so each device asks for every open conflict it may see, not only those
+    its own pushes caused. A listed conflict is added, or its names and times filled in;
+    one settled here and not yet reported stays settled. When the list is ``complete``
+    (shorter than the server's page), an open one here that the server no longer lists
+    was settled elsewhere and is closed. Returns how many were added.
+    """
+    added = 0
+    with store.transaction():
+        known = {
+            r["id"]: int(r["resolved"])
+            for r in store.conn.execute("SELECT id, resolved FROM conflict")
+        }
+        for c in listed:
+            cid = str(c.get("id") or "")
+            if not cid:
+                continue
+            names = (
+                c.get("mine_user_id"),
+                c.get("mine_by"),
+                c.get("theirs_user_id"),
+                c.get("theirs_by"),
+                c.get("theirs_at"),
+                str(c.get("at") or utc_now_iso()),
+            )
+            if cid in known:
+                store.conn.execute(
+                    "UPDATE conflict SET mine_user_id = ?, mine_by = ?, theirs_user_id = ?,"
+                    " theirs_by = ?, theirs_at = ?, at = ? WHERE id = ?",
+                    (*names, cid),
+                )
+                continue
+            store.conn.execute(
+                "INSERT INTO conflict (id, entity, record_id, participant_id, field, mine,"
+                " theirs, detail, mine_user_id, mine_by, theirs_user_id, theirs_by, theirs_at, at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)",
+                (
+                    cid,
+                    str(c.get("entity", "")),
+                    str(c.get("record_id", "")),
+                    c.get("participant_id"),
+                    str(c.get("field", "")),
+                    json.dumps(c.get("mine"), ensure_ascii=False),
+                    json.dumps(c.get("theirs"), ensure_ascii=False),
+                    *names,
+                ),
+            )
+            added += 1
+        if complete:
+            gone = [cid for cid, done in known.items() if not done]
+            listed_ids = {str(c.get("id") or "") for c in listed}
+            store.conn.executemany(
+                "UPDATE conflict SET resolved = 1 WHERE id = ?",
+                [(cid,) for cid in gone if cid not in listed_ids],
+            )
+    return added
 
 
 def open_conflicts(store: Store) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ from mentor_desk.store import syncstate
 from mentor_desk.store.records import Store
 from mentor_desk.store.syncstate import PushResult, RemoteChange
 from mentor_desk.sync.protocol import (
+    CONFLICT_PAGE,
     PROTOCOL_VERSION,
     PULL_LIMIT,
     PUSH_BATCH,
@@ -30,7 +31,7 @@ from mentor_desk.sync.protocol import (
     ProtocolError,
     SyncError,
 )
-from mentor_desk.sync.transport import ResyncRequired, SequenceGap, Transport
+from mentor_desk.sync.transport import ApiRefused, ResyncRequired, SequenceGap, Transport
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -101,6 +102,7 @@ class SyncEngine:
             self.pull(report, progress)
             if report.resynced:
                 self.push(report, progress)  # what was kept through the re-download
+            self.refresh_conflicts()
         except DeviceRevoked:
             log.warning("device revoked by the server: wiping the local store")
             if self.on_revoked is not None:
@@ -108,6 +110,16 @@ class SyncEngine:
             raise
         report.conflicts = len(self.db(syncstate.open_conflicts))
         return report
+
+    def refresh_conflicts(self) -> None:
+        """Every open conflict this device may see, whoever's push caused it: SYNC.md asks
+        that both authors and the coordinators see it, with who wrote which value."""
+        try:
+            listed = self.transport.conflicts(CONFLICT_PAGE).get("conflicts") or []
+        except ApiRefused:
+            return  # a role without a caseload: nothing to review here
+        complete = len(listed) < CONFLICT_PAGE
+        self.db(lambda s: syncstate.merge_server_conflicts(s, listed, complete=complete))
 
     # -- push --------------------------------------------------------------------------
     def push(self, report: SyncReport, progress: Progress | None = None) -> None:

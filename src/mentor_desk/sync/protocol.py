@@ -10,6 +10,8 @@ PROTOCOL_HEADER = "X-Mentor-Desk-Protocol"
 SCHEMA_HEADER = "X-Mentor-Desk-Schema"
 PUSH_BATCH = 200
 PULL_LIMIT = 1000
+#: Open conflicts asked for at the end of a cycle (the server's largest page).
+CONFLICT_PAGE = 1000
 
 
 class SyncError(Exception):

@@ -179,8 +179,8 @@ class Transport:
         )
         return result
 
-    def conflicts(self) -> dict[str, Any]:
-        result: dict[str, Any] = self._call("GET", "/conflicts")
+    def conflicts(self, limit: int = 1000) -> dict[str, Any]:
+        result: dict[str, Any] = self._call("GET", "/conflicts", params={"limit": limit})
         return result
 
     def resolve_conflict(self, conflict_id: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -43,6 +43,15 @@ def when_text(at: datetime | None) -> str:
     return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
 
 
+def theirs_text(row: ConflictRow) -> str:
+    """Who wrote the value the server kept, and when, as far as the server said."""
+    if not row.theirs_by:
+        return "Someone else — already on the server"
+    who = "You, earlier" if row.theirs_by == "You" else row.theirs_by
+    when = when_text(row.theirs_at)
+    return f"{who} — {when}" if when else who
+
+
 RowsModel = ColumnsModel
 rows_table = read_only_table
 
@@ -53,6 +62,7 @@ def conflicts_model(parent: QWidget | None = None) -> RowsModel[ConflictRow]:
             ("Participant", lambda r: r.participant),
             ("Record", lambda r: r.what),
             ("Field", lambda r: r.field_label),
+            ("Sent by", lambda r: r.mine_by),
             ("When", lambda r: when_text(r.at)),
         ],
         parent,
@@ -117,7 +127,7 @@ class ConflictsDialog(QDialog):
         grid.setContentsMargins(8, 0, 0, 0)
         self.title = label("", "subtitle", wrap=True)
         grid.addWidget(self.title, 0, 0, 1, 2)
-        mine_group = QGroupBox("Yours")
+        mine_group = self.mine_group = QGroupBox("Yours")
         mine_box = QVBoxLayout(mine_group)
         self.mine_who = label("", "hint", wrap=True)
         self.mine_value = _value_box("Your value")
@@ -184,7 +194,12 @@ class ConflictsDialog(QDialog):
                 box.clear()
             return
         self.title.setText(f"{row.participant} — {row.what}: {row.field_label}")
-        self.mine_who.setText(f"You, on this computer — {when_text(row.at)}")
+        yours = row.mine_is_yours
+        self.mine_group.setTitle("Yours" if yours else f"Sent by {row.mine_by}")
+        self.mine_who.setText(
+            f"{'You, on this computer' if yours else row.mine_by} — {when_text(row.at)}"
+        )
+        self.theirs_who.setText(theirs_text(row))
         self.mine_value.setPlainText(sync_ops.show_value(row.entity, row.field, row.mine))
         self.theirs_value.setPlainText(sync_ops.show_value(row.entity, row.field, row.theirs))
         self.edit_group.setVisible(row.editable)
@@ -196,9 +211,14 @@ class ConflictsDialog(QDialog):
         elif row.field == sync_ops.DELETED_FIELD:
             self.keep_mine.setText("Delete it")
             self.keep_theirs.setText("Keep it")
-        else:
+        elif yours:
             self.keep_mine.setText("Keep mine")
             self.keep_theirs.setText("Keep theirs")
+        else:  # a coordinator or the other author, settling someone else's conflict
+            self.keep_mine.setText(f"Keep {row.mine_by}'s")
+            self.keep_theirs.setText("Keep the server's")
+        for button in (self.keep_mine, self.keep_theirs):
+            button.setAccessibleName(button.text())
 
     # -- settling -----------------------------------------------------------------------
     def _resolve(self, choice: str) -> None:

@@ -196,6 +196,15 @@ class ConflictRow:
     theirs: Any
     detail: str
     at: datetime | None
+    #: Who sent the losing value ("You" when it was this person) and who wrote the kept one
+    #: ("" when the server did not say: an older server, or a conflict not yet listed).
+    mine_by: str = "You"
+    theirs_by: str = ""
+    theirs_at: datetime | None = None
+
+    @property
+    def mine_is_yours(self) -> bool:
+        return self.mine_by == "You"
 
     @property
     def editable(self) -> bool:
@@ -232,9 +241,22 @@ def conflict_rows(store: Store) -> list[ConflictRow]:
                 theirs=r["theirs"],
                 detail=r["detail"] or "",
                 at=_parse_time(r["at"]),
+                # a conflict kept before v6 of the store came from this device's own push
+                mine_by=_author(
+                    store, r["mine_user_id"] or store.actor_id, r["mine_by"], "Someone else"
+                ),
+                theirs_by=_author(store, r["theirs_user_id"], r["theirs_by"], ""),
+                theirs_at=_parse_time(r["theirs_at"]),
             )
         )
     return out
+
+
+def _author(store: Store, user_id: str | None, name: str | None, unknown: str) -> str:
+    """ "You" for this person's own value; else the name the server gave, or ``unknown``."""
+    if user_id == store.actor_id:
+        return "You"
+    return name or unknown
 
 
 # -- needs attention -----------------------------------------------------------------------

@@ -31,7 +31,8 @@ def list_conflicts(
             record_ids=[r.record_id for r in rows],
         )
         session.commit()
-    return ConflictsOut(conflicts=[ConflictOut.of(r) for r in rows])
+    authors = sync.conflict_authors(session, rows)
+    return ConflictsOut(conflicts=[ConflictOut.of(r, authors[r.id]) for r in rows])
 
 
 @router.post("/{conflict_id}/resolve", responses=responses(400, 401, 403, 404, 409, 413, 422))
@@ -40,4 +41,5 @@ def resolve(
 ) -> ResolveOut:
     row, version = sync.resolve_conflict(session, caller, str(conflict_id), body.choice, body.value)
     session.commit()
-    return ResolveOut(conflict=ConflictOut.of(row), version=version)
+    authors = sync.conflict_authors(session, [row])
+    return ResolveOut(conflict=ConflictOut.of(row, authors[row.id]), version=version)

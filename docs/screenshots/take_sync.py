@@ -138,7 +138,7 @@ def shots(tmp: Path, server: ServerProcess) -> int:
         ids.append(str(rec["id"]))
     services.sync.sync_now()
     wait(lambda: synced(services), 60)
-    other = Laptop(tmp / "second", server.url, "mentor_a")
+    other = Laptop(tmp / "second", server.url, "coordinator")  # the office, meanwhile
     other.sync()
     other.s.update("participant", ids[1], {"phone": "07700 900111"})
     other.s.update("participant", ids[2], {"preferred_name": "Pri"})

@@ -273,3 +273,33 @@ def test_version_5_keeps_one_index_of_notes_that_covers_real_contact(
         assert summary(store) == truth(store) == {a: "2026-11-04T10:00:00Z"}
     finally:
         store.close()
+
+
+def test_version_6_keeps_every_conflict_and_adds_room_for_its_authors(
+    profile_dir: Path, kdf: KdfParams
+) -> None:
+    store = Profile(profile_dir).create(PASSPHRASE, kdf=kdf)
+    pid = add_participant(store)
+    # As version 5 left it: no author columns, one open conflict from this laptop's push.
+    store.conn.execute("DROP TABLE conflict")
+    store.conn.execute(
+        "CREATE TABLE conflict (id TEXT PRIMARY KEY NOT NULL, entity TEXT NOT NULL,"
+        " record_id TEXT NOT NULL, participant_id TEXT, field TEXT NOT NULL, mine TEXT,"
+        " theirs TEXT, detail TEXT, at TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0)"
+    )
+    store.conn.execute(
+        "INSERT INTO conflict (id, entity, record_id, participant_id, field, mine, theirs,"
+        " detail, at) VALUES ('c1', 'participant', ?, ?, 'phone', '\"1\"', '\"2\"', '', ?)",
+        (pid, pid, "2026-11-20T10:00:00Z"),
+    )
+    store.conn.execute("PRAGMA user_version = 5")
+    store.close()
+    store = Profile(profile_dir).unlock(PASSPHRASE)
+    try:
+        [row] = syncstate.open_conflicts(store)
+        assert (row["id"], row["mine"], row["theirs"], row["mine_by"]) == ("c1", "1", "2", None)
+        assert store.conn.execute("PRAGMA user_version").fetchone()["user_version"] == (
+            STORE_VERSION
+        )
+    finally:
+        store.close()

@@ -253,13 +253,33 @@ def _v4_to_v5() -> list[str]:
 
 def _v5_to_v6() -> list[str]:
     """Conflicts say who wrote each value: the server's list of conflicts names who sent the
-    losing value and who wrote the kept one, and when (SYNC.md "Merging")."""
+    losing value and who wrote the kept one, and when (SYNC.md "Merging").
+
+    The table is made anew and the rows copied (it is small), so the step is the same
+    whatever columns an earlier build left.
+    """
+    kept = "id, entity, record_id, participant_id, field, mine, theirs, detail, at, resolved"
     return [
-        "ALTER TABLE conflict ADD COLUMN mine_user_id TEXT",
-        "ALTER TABLE conflict ADD COLUMN mine_by TEXT",
-        "ALTER TABLE conflict ADD COLUMN theirs_user_id TEXT",
-        "ALTER TABLE conflict ADD COLUMN theirs_by TEXT",
-        "ALTER TABLE conflict ADD COLUMN theirs_at TEXT",
+        """CREATE TABLE conflict_v6 (
+          id TEXT PRIMARY KEY NOT NULL,
+          entity TEXT NOT NULL,
+          record_id TEXT NOT NULL,
+          participant_id TEXT,
+          field TEXT NOT NULL,
+          mine TEXT,
+          theirs TEXT,
+          detail TEXT,
+          at TEXT NOT NULL,
+          resolved INTEGER NOT NULL DEFAULT 0,
+          mine_user_id TEXT,
+          mine_by TEXT,
+          theirs_user_id TEXT,
+          theirs_by TEXT,
+          theirs_at TEXT
+        )""",
+        f"INSERT INTO conflict_v6 ({kept}) SELECT {kept} FROM conflict",
+        "DROP TABLE conflict",
+        "ALTER TABLE conflict_v6 RENAME TO conflict",
     ]
 
 

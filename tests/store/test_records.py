@@ -84,6 +84,21 @@ def test_every_write_appends_one_outbox_row_with_gap_free_seq(store: Store) -> N
     assert all(r.schema_version == SCHEMA_VERSION for r in rows)
 
 
+def test_numbering_goes_on_after_a_push_empties_the_outbox(store: Store) -> None:
+    from mentor_desk.store import syncstate
+    from mentor_desk.store.syncstate import PushResult
+
+    pid = add_participant(store)
+    add_note(store, pid)
+    add_note(store, pid)
+    # acknowledged out of order and in two answers: the floor only ever moves up
+    syncstate.acknowledge(store, [PushResult(3, "applied", 12), PushResult(1, "applied", 10)])
+    syncstate.acknowledge(store, [PushResult(2, "applied", 11)])
+    assert store.outbox_count() == 0
+    add_note(store, pid)
+    assert [r.device_seq for r in store.outbox()] == [4]  # never 1 again: the server has 1-3
+
+
 def test_invalid_write_leaves_neither_record_nor_outbox_row(store: Store) -> None:
     pid = add_participant(store)
     before = store.outbox_count()

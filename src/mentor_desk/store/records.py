@@ -118,6 +118,15 @@ def fts_query(text: str) -> str | None:
     return " ".join('"' + w.replace('"', "") + '"*' for w in words[:12])
 
 
+#: See :meth:`Store._outbox`. ``meta.next_device_seq`` is the next seq once every row
+#: before it has been acknowledged.
+_NEXT_DEVICE_SEQ = (
+    "SELECT max(coalesce((SELECT max(device_seq) FROM outbox), 0) + 1,"
+    " coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'next_device_seq'), 1))"
+    " AS seq"
+)
+
+
 class Store:
     """An unlocked encrypted store.
 
@@ -455,15 +464,10 @@ class Store:
         fields: Mapping[str, Any],
         field_versions: Mapping[str, int],
     ) -> None:
-        # The next device_seq, read and moved on in one statement (gap-free: the same
-        # transaction writes the outbox row).
-        moved = self.conn.execute(
-            "UPDATE meta SET value = CAST(value AS INTEGER) + 1"
-            " WHERE key = 'next_device_seq' RETURNING value"
-        ).fetchone()
-        seq = 1 if moved is None else int(moved["value"]) - 1
-        if moved is None:
-            self.set_meta("next_device_seq", "2")
+        # The next device_seq: one past the newest row waiting, or, with none waiting, the
+        # floor that acknowledging a push moves on (``syncstate.acknowledge``). Read only, so
+        # a save writes no page of ``meta``; gap-free, as the same transaction writes the row.
+        seq = int(self.conn.execute(_NEXT_DEVICE_SEQ).fetchone()["seq"])
         self.conn.execute(
             "INSERT INTO outbox (device_seq, entity, record_id, participant_id, op, base_version,"
             " fields, field_versions, schema_version, created_at)"

@@ -119,6 +119,13 @@ def acknowledge(store: Store, results: Iterable[PushResult]) -> dict[str, int]:
                     )
                     _take_theirs(store, entity(row["entity"]), row["record_id"], c)
             store.conn.execute("DELETE FROM outbox WHERE device_seq = ?", (res.device_seq,))
+            # the outbox may now be empty: the next save numbers on from here, never again
+            store.conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('next_device_seq', ?) ON CONFLICT (key)"
+                " DO UPDATE SET value = max(CAST(value AS INTEGER),"
+                " CAST(excluded.value AS INTEGER))",
+                (str(res.device_seq + 1),),
+            )
     return counts
 
 

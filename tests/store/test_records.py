@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from mentor_desk.domain.validation import ValidationFailed
-from mentor_desk.domain.vocabulary import SCHEMA_VERSION
-from mentor_desk.store import KdfParams, Profile, Store, StoreClosed, StoreWorker
+from mentor_desk.domain.vocabulary import SCHEMA_VERSION, entity
+from mentor_desk.store import KdfParams, Profile, Store, StoreClosed, StoreWorker, syncstate
 from mentor_desk.store.errors import AppendOnly, RecordMissing
+from mentor_desk.store.syncstate import PushResult
 from tests.conftest import PASSPHRASE
 
 
@@ -85,9 +86,6 @@ def test_every_write_appends_one_outbox_row_with_gap_free_seq(store: Store) -> N
 
 
 def test_numbering_goes_on_after_a_push_empties_the_outbox(store: Store) -> None:
-    from mentor_desk.store import syncstate
-    from mentor_desk.store.syncstate import PushResult
-
     pid = add_participant(store)
     add_note(store, pid)
     add_note(store, pid)
@@ -286,7 +284,8 @@ def test_saved_records_are_queued_for_search_and_every_search_sees_them(
     store = Profile(profile_dir).create(PASSPHRASE, kdf=kdf)
     pid = add_participant(store, "Wren", "Holloway")
     nid = add_note(store, pid, "Food bank voucher collected")
-    assert (in_index(), queued()) == (0, 2)  # saving wrote the queue, not the index
+    # saving wrote neither the index nor a queue row: the outbox rows are the queue
+    assert (in_index(), queued()) == (0, 0)
     store.close()  # as if the program stopped here: the queue is in the store
     store = Profile(profile_dir).unlock(PASSPHRASE)
     try:
@@ -298,5 +297,16 @@ def test_saved_records_are_queued_for_search_and_every_search_sees_them(
         gone = add_note(store, pid, "Dentist booked")
         store.delete("case_note", gone)  # deleted before any search: never indexed
         assert queued() == 0 and store.search("Dentist") == []
+        # pushed before anyone searched: acknowledging indexes the rows before they go
+        found = add_note(store, pid, "Bus pass renewed")
+        rows = store.outbox()
+        syncstate.acknowledge(store, [PushResult(r.device_seq, "applied", 50) for r in rows])
+        assert store.outbox_count() == 0
+        assert [h.record_id for h in store.search("bus pass")] == [found]
+        # a pulled change is queued in search_pending and found the same way
+        store.conn.execute("UPDATE case_note SET text = 'Bus pass lost' WHERE id = ?", (found,))
+        with store.transaction():
+            store._index(entity("case_note"), found)
+        assert queued() == 1 and [h.record_id for h in store.search("lost")] == [found]
     finally:
         store.close()

@@ -302,7 +302,7 @@ def test_a_rebuilt_index_is_the_index_the_store_writes(store: Store) -> None:
         ]
 
     assert entries() == []  # queued by the saves, written by the next search (or flush)
-    assert store.flush_search_index() == 3  # participant (queued once), live note, service
+    assert store.flush_search_index() == 3  # participant (queued twice), live note, service
     written = entries()
     assert len(written) == 3
     syncstate.rebuild_search_index(store)

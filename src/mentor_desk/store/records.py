@@ -9,6 +9,7 @@ refreshes its full-text index entry and appends its outbox row (SYNC.md "The out
 from __future__ import annotations
 
 import builtins
+import functools
 import json
 import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -16,6 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+
+import orjson
 
 from mentor_desk.domain.ids import uuid7
 from mentor_desk.domain.validation import FieldError, ValidationFailed, utc_now_iso, validate
@@ -117,6 +120,11 @@ def fts_query(text: str) -> str | None:
         return None
     return " ".join('"' + w.replace('"', "") + '"*' for w in words[:12])
 
+
+#: ``meta`` key: outbox rows up to this device_seq have their full-text entries; a local
+#: save is queued for search by its outbox row alone (one page fewer in every save's commit).
+#: A push's acknowledgement indexes the queue before it deletes outbox rows.
+SEARCH_OUTBOX_KEY = "search_indexed_device_seq"
 
 #: See :meth:`Store._outbox`. ``meta.next_device_seq`` is the next seq once every row
 #: before it has been acknowledged.
@@ -284,12 +292,8 @@ class Store:
             deleted=0,
         )
         with self.transaction():
-            cols = ", ".join(q(c) for c in row)
-            marks = ", ".join("?" for _ in row)
-            self.conn.execute(
-                f"INSERT INTO {q(ent.name)} ({cols}) VALUES ({marks})", list(row.values())
-            )
-            self._index(ent, rid)
+            self.conn.execute(_insert_sql(ent.name, row), list(row.values()))
+            # no search queue row: the outbox row below is the queue entry (_SEARCH_OUTBOX)
             self._outbox(ent, rid, _participant_of(ent, rid, clean), "upsert", 0, clean, {})
         return _decode_row(ent, row)
 
@@ -319,8 +323,7 @@ class Store:
                 f"UPDATE {q(ent.name)} SET {sets}, updated_at = ?, updated_by = ? WHERE id = ?",
                 [*enc.values(), utc_now_iso(), self.actor_id, record_id],
             )
-            self._index(ent, record_id)
-            fv = current["field_versions"]
+            fv = current["field_versions"]  # the outbox row queues it for search, as above
             self._outbox(
                 ent,
                 record_id,
@@ -375,12 +378,14 @@ class Store:
         return None if row is None else int(row["r"]) * 64 + _ENTITY_NUMBER[ent.name]
 
     def _index(self, ent: Entity, record_id: str) -> None:
-        """Queue the record for its full-text entry, in the transaction that wrote it.
+        """Queue a record written other than by a local save (a pulled change) for its
+        full-text entry, in the transaction that wrote it.
 
         Writing the entry itself made every save commit a new full-text segment (a quarter
-        of the time of saving a note); queued records are indexed together by
+        of the time of saving a note). Records are indexed together by
         :meth:`flush_search_index`, which every search runs first, so a search never misses
-        a saved record, and the queue is in the store, so a crash cannot lose it.
+        a saved record, and the queue is in the store, so a crash cannot lose it. A local
+        save needs no queue row at all: its outbox row is one (:data:`SEARCH_OUTBOX_KEY`).
         """
         if ent.searchable:
             self.conn.execute(
@@ -389,15 +394,32 @@ class Store:
             )
 
     def flush_search_index(self) -> int:
-        """Write the full-text entries of the queued records (see :meth:`_index`)."""
-        if self.conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None:
+        """Write the full-text entries of the queued records (see :meth:`_index`): those in
+        ``search_pending`` and those of outbox rows after :data:`SEARCH_OUTBOX_KEY`.
+        Returns how many entries were written."""
+        done = int(self.meta(SEARCH_OUTBOX_KEY, "0") or 0)
+        newest = self.conn.execute("SELECT max(device_seq) AS n FROM outbox").fetchone()["n"]
+        saved = newest is not None and newest > done
+        if (
+            not saved
+            and self.conn.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is None
+        ):
             return 0
         with self.transaction():
-            queued: dict[str, list[str]] = {}
+            queued: dict[str, set[str]] = {}
             for r in self.conn.execute("SELECT entity, record_id FROM search_pending"):
-                queued.setdefault(r["entity"], []).append(r["record_id"])
-            for name, ids in queued.items():
-                ent, number = entity(name), _ENTITY_NUMBER[name]
+                queued.setdefault(r["entity"], set()).add(r["record_id"])
+            if saved:
+                for r in self.conn.execute(
+                    "SELECT entity, record_id FROM outbox WHERE device_seq > ? AND op = 'upsert'",
+                    (done,),
+                ):
+                    if entity(r["entity"]).searchable:
+                        queued.setdefault(r["entity"], set()).add(r["record_id"])
+                self.set_meta(SEARCH_OUTBOX_KEY, str(newest))
+            written = 0
+            for name, found in queued.items():
+                ent, number, ids = entity(name), _ENTITY_NUMBER[name], sorted(found)
                 for i in range(0, len(ids), 500):
                     chunk = ids[i : i + 500]
                     marks = ", ".join("?" for _ in chunk)
@@ -407,9 +429,11 @@ class Store:
                     old = [(int(r["r"]) * 64 + number,) for r in rows]
                     self.conn.executemany("DELETE FROM search_index WHERE rowid = ?", old)
                     self.conn.executemany("DELETE FROM search_doc WHERE rowid = ?", old)
-                    self._write_index(ent, [r for r in rows if not r["gone"]])
+                    live = [r for r in rows if not r["gone"]]
+                    self._write_index(ent, live)
+                    written += len(live)
             self.conn.execute("DELETE FROM search_pending")
-        return sum(len(ids) for ids in queued.values())
+        return written
 
     def _index_many(self, ent: Entity, record_ids: Sequence[str]) -> None:
         """Full-text entries for records that have none yet (bulk first sync)."""
@@ -479,8 +503,9 @@ class Store:
                 participant_id,
                 op,
                 base_version,
-                json.dumps(dict(fields), ensure_ascii=False, sort_keys=True),
-                json.dumps(dict(field_versions), sort_keys=True),
+                # orjson: compact, sorted, UTF-8 as is, and ~5x quicker than json.dumps
+                orjson.dumps(fields, option=orjson.OPT_SORT_KEYS).decode(),
+                orjson.dumps(field_versions, option=orjson.OPT_SORT_KEYS).decode(),
                 SCHEMA_VERSION,
                 utc_now_iso(),
             ),
@@ -601,6 +626,20 @@ class Store:
 def _synced(rec: Record) -> bool:
     """Has the server accepted this record (pulled back, or acknowledged after a push)?"""
     return bool(rec["version"] > 0 or rec["field_versions"])
+
+
+@functools.cache
+def _insert_sql_for(entity_name: str, columns: tuple[str, ...]) -> str:
+    return (
+        f"INSERT INTO {q(entity_name)} ({', '.join(q(c) for c in columns)})"
+        f" VALUES ({', '.join('?' for _ in columns)})"
+    )
+
+
+def _insert_sql(entity_name: str, row: Mapping[str, Any]) -> str:
+    """The INSERT for ``row``'s columns, made once per entity (every row of one entity has
+    the same columns in the same order)."""
+    return _insert_sql_for(entity_name, tuple(row))
 
 
 def _row_factory(cursor: Any, row: tuple[Any, ...]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from mentor_desk.domain.validation import utc_now_iso
 from mentor_desk.domain.vocabulary import ENTITIES, Entity, entity
 from mentor_desk.store.records import (
     _ENTITY_NUMBER,
+    SEARCH_OUTBOX_KEY,
     Store,
     _converter,
     _encode,
@@ -81,6 +82,8 @@ def acknowledge(store: Store, results: Iterable[PushResult]) -> dict[str, int]:
     """
     counts = {"applied": 0, "merged": 0, "rejected": 0}
     with store.transaction():
+        # the rows about to go are the search queue of local saves: index them first
+        store.flush_search_index()
         for res in results:
             row = store.conn.execute(
                 "SELECT * FROM outbox WHERE device_seq = ?", (res.device_seq,)
@@ -451,6 +454,8 @@ def rebuild_search_index(store: Store) -> int:
         store.conn.execute(SEARCH_INDEX_DDL)
         store.conn.execute("DELETE FROM search_doc")
         store.conn.execute("DELETE FROM search_pending")  # everything is indexed below
+        newest = store.conn.execute("SELECT max(device_seq) AS n FROM outbox").fetchone()["n"]
+        store.set_meta(SEARCH_OUTBOX_KEY, None if newest is None else str(newest))
         for ent in ENTITIES.values():
             if not ent.searchable:
                 continue

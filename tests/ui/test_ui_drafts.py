@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -169,3 +170,152 @@ def test_unsaved_profile_changes_survive_a_lock(qtbot: QtBot, make_app: Any) -> 
     record, drafts = records[0]
     assert record["phone"] == "07700 900123"
     assert drafts == []
+
+
+def _lock_from(qtbot: QtBot, dialog: Any) -> None:
+    """Ctrl+L typed in an open form, as a person would (the form is the active window)."""
+    from PySide6.QtWidgets import QApplication
+
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=TIMEOUT)
+    target = QApplication.focusWidget() or dialog
+    qtbot.keyClick(target, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+def _drafts(qtbot: QtBot, services: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    services.runner.run(lambda store: store.drafts(), found.extend)
+    wait_idle(qtbot, services)
+    return found
+
+
+def test_a_half_filled_form_survives_a_lock_and_reopens_with_what_was_typed(
+    qtbot: QtBot, make_app: Any
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from mentor_desk.ui.forms.records import RecordDialog
+    from tests.ui.forms.helpers import participant, save_dialog
+
+    services, ws = participant(qtbot, make_app)
+    pid = ws.participant_id
+    ws.tabs.setCurrentWidget(ws.forms.plan)
+    dialog = ws.forms.plan.add_goal()
+    qtbot.keyClicks(dialog.form.editors["goal_text"], "Get back into boxing")
+    pathway = dialog.form.editors["pathway"]
+    assert isinstance(pathway, QComboBox)
+    pathway.setCurrentIndex(pathway.findData("health"))
+    _lock_from(qtbot, dialog)
+    wait_idle(qtbot, services)
+    assert not services.window.is_unlocked
+    assert (
+        not shiboken6.isValid(dialog) or not dialog.isVisible()
+    )  # nothing stays on screen  # nothing of the person stays on screen
+    unlock(qtbot, services)
+    offer = _offer(qtbot, services, "Recover the form you were filling in?")
+    assert "New goal" in offer.message.text() and offer.typed is not None
+    assert "Get back into boxing" in offer.typed.toPlainText()
+    qtbot.mouseClick(offer.recover_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, RecordDialog) and w.isVisible() for w in _dialogs(services)),
+        timeout=TIMEOUT,
+    )
+    [again] = [w for w in _dialogs(services) if isinstance(w, RecordDialog) and w.isVisible()]
+    assert current_workspace(services).participant_id == pid
+    assert again.form.values()["goal_text"] == "Get back into boxing"
+    assert again.form.values()["pathway"] == "health"
+    goal = save_dialog(qtbot, services, again)
+    assert goal["goal_text"] == "Get back into boxing" and goal["participant_id"] == pid
+    assert _drafts(qtbot, services) == []  # saved: the draft is gone
+
+
+def _dialogs(services: Any) -> list[Any]:
+    from PySide6.QtWidgets import QDialog
+
+    return list(services.window.findChildren(QDialog))
+
+
+def test_a_form_is_kept_every_few_seconds_and_cancelling_forgets_it(
+    qtbot: QtBot, make_app: Any, monkeypatch: Any
+) -> None:
+    from mentor_desk.ui import drafts
+    from tests.ui.forms.helpers import participant
+
+    monkeypatch.setattr(drafts, "FORM_AUTOSAVE_MS", 50)
+    services, ws = participant(qtbot, make_app)
+    dialog = ws.forms.plan.add_goal()
+    qtbot.wait(200)
+    assert _drafts(qtbot, services) == []  # nothing typed, nothing kept
+    qtbot.keyClicks(dialog.form.editors["goal_text"], "Find a dentist")
+    qtbot.waitUntil(lambda: bool(_drafts(qtbot, services)), timeout=TIMEOUT)
+    [kept] = _drafts(qtbot, services)
+    assert kept["kind"] == "form" and kept["participant_id"] == ws.participant_id
+    assert kept["body"]["values"]["goal_text"] == "Find a dentist"  # a crash now loses nothing
+    dialog.reject()  # Cancel: the person chose to throw it away
+    wait_idle(qtbot, services)
+    assert _drafts(qtbot, services) == []
+
+
+def test_a_new_participant_half_registered_survives_a_lock(qtbot: QtBot, make_app: Any) -> None:
+    from mentor_desk.ui.participant_form import NewParticipantDialog
+
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    press(qtbot, services, "Ctrl+N")
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, NewParticipantDialog) for w in _dialogs(services)),
+        timeout=TIMEOUT,
+    )
+    [dialog] = [w for w in _dialogs(services) if isinstance(w, NewParticipantDialog)]
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=TIMEOUT)  # reference made
+    qtbot.keyClicks(dialog.form.editors["given_name"], "Tomasz")
+    qtbot.keyClicks(dialog.form.editors["family_name"], "Wrobel")
+    _lock_from(qtbot, dialog)
+    wait_idle(qtbot, services)
+    unlock(qtbot, services)
+    offer = _offer(qtbot, services, "Recover the form you were filling in?")
+    assert "a new participant" in offer.message.text()
+    qtbot.mouseClick(offer.recover_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, NewParticipantDialog) and w.isVisible() for w in _dialogs(services)
+        ),
+        timeout=TIMEOUT,
+    )
+    [again] = [
+        w for w in _dialogs(services) if isinstance(w, NewParticipantDialog) and w.isVisible()
+    ]
+    qtbot.waitUntil(again.save_button.isEnabled, timeout=TIMEOUT)
+    values = again.form.values()
+    assert (values["given_name"], values["family_name"]) == ("Tomasz", "Wrobel")
+    with qtbot.waitSignal(again.created, timeout=TIMEOUT):
+        qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, services)
+    assert _drafts(qtbot, services) == []
+
+
+def test_a_form_that_does_more_than_save_offers_its_text_to_copy(
+    qtbot: QtBot, make_app: Any
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.forms.helpers import participant
+    from tests.ui.forms.test_plan import add_goal
+
+    services, ws = participant(qtbot, make_app)
+    add_goal(qtbot, services, ws, "Open a bank account")
+    ws.forms.plan.goal_table.selectRow(0)
+    review = ws.forms.plan.add_review()  # saving it also moves the goal's status
+    assert review is not None and not review.reopenable
+    qtbot.keyClicks(review.form.editors["progress"], "Bank wants proof of address")
+    _lock_from(qtbot, review)
+    wait_idle(qtbot, services)
+    unlock(qtbot, services)
+    offer = _offer(qtbot, services, "Recover the form you were filling in?")
+    assert offer.recover_button.text() == "Copy" and "copy it from here" in offer.message.text()
+    qtbot.mouseClick(offer.recover_button, Qt.MouseButton.LeftButton)
+    assert "Bank wants proof of address" in QApplication.clipboard().text()
+    qtbot.mouseClick(offer.discard_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, services)
+    assert _drafts(qtbot, services) == []

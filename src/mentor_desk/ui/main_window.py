@@ -26,10 +26,16 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
-from mentor_desk.store.records import Store
+from mentor_desk.store.records import Record, Store
 from mentor_desk.ui import shortcuts
 from mentor_desk.ui.caseload import CaseloadPage
-from mentor_desk.ui.drafts import PROFILE_DRAFT_KIND, Draft, load_drafts
+from mentor_desk.ui.drafts import (
+    FORM_DRAFT_KIND,
+    PROFILE_DRAFT_KIND,
+    Draft,
+    keep_forms_for_lock,
+    load_drafts,
+)
 from mentor_desk.ui.export_actions import ExportActions
 from mentor_desk.ui.forms.actions import FormActions
 from mentor_desk.ui.idle import IdleWatcher
@@ -262,6 +268,8 @@ class MainWindow(QMainWindow):
         self._ready_pending = False
         self.idle.stop()
         self.offers.clear()
+        # queued before the store closes: a half-filled form is kept (not when wiping)
+        keep_forms_for_lock(self, keep_drafts)
         for dialog in self.findChildren(QDialog):
             dialog.reject()  # e.g. a half-filled "New participant": nothing stays on screen
         if keep_drafts:
@@ -305,6 +313,9 @@ class MainWindow(QMainWindow):
             self.offers[0].open()
 
     def _recover_draft(self, draft: Draft) -> None:
+        if draft.kind == FORM_DRAFT_KIND:
+            self._recover_form(draft)
+            return
         ws = self.open_participant(draft.participant_id)
         if draft.kind == PROFILE_DRAFT_KIND:
             ws.tabs.setCurrentWidget(ws.overview)
@@ -312,6 +323,37 @@ class MainWindow(QMainWindow):
             return
         ws.show_notes()
         ws.notes.new_note(draft=draft.body, draft_key=draft.key)
+
+    def _recover_form(self, draft: Draft) -> None:
+        """Open the form a draft was kept from again, holding what was typed."""
+        values = dict(draft.body.get("values") or {})
+        if draft.body.get("new_participant"):
+            from mentor_desk.ui.participant_form import NewParticipantDialog
+
+            dialog = NewParticipantDialog(self.runner, self, recovered=values, draft_key=draft.key)
+            dialog.created.connect(self.open_participant)
+            dialog.finished.connect(lambda _r: dialog.deleteLater())
+            dialog.open()
+            return
+        from mentor_desk.ui.forms.records import RecordDialog
+
+        recipe = dict(draft.body.get("recipe") or {})
+        ws = self.open_participant(draft.participant_id)
+        rid = recipe.get("record_id")
+        name = str(recipe.get("entity") or "")
+
+        def reopen(record: Record | None) -> None:
+            if rid and record is None:
+                self.statusBar().showMessage(
+                    "That record was deleted since; what was typed is kept for now.", 10_000
+                )
+                return
+            dialog = RecordDialog.reopen(self.runner, recipe, values, record, draft.key, ws)
+            dialog.saved.connect(lambda _rec: ws.reload())
+            dialog.finished.connect(lambda _r: dialog.deleteLater())
+            dialog.open()
+
+        self.runner.run(lambda store: store.get(name, rid) if rid else None, reopen, owner=ws)
 
     # -- participants -------------------------------------------------------------------------
     def workspaces(self) -> list[ParticipantWorkspace]:

@@ -8,6 +8,7 @@ coordinator-owned fields (safety flags, assignment) are shown greyed and read-on
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.domain.validation import FieldError, validate
 from mentor_desk.domain.vocabulary import Field, Kind, entity
+from mentor_desk.ui.drafts import FormDraft
+from mentor_desk.ui.shortcuts import lock_from
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import label, named, plain, set_error
 
@@ -269,9 +272,17 @@ class NewParticipantDialog(QDialog):
 
     created = Signal(str)
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        recovered: Mapping[str, Any] | None = None,
+        draft_key: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self._runner = runner
+        self._recovered = recovered is not None
         self.setWindowTitle("New participant")
         named(self, "New participant")
         self.resize(620, 720)
@@ -302,6 +313,20 @@ class NewParticipantDialog(QDialog):
         layout.addWidget(self.buttons)
         self.save_button.setEnabled(False)
         self.form.set_values({"status": "active"})
+        # Kept as a draft while it is being filled in: registering someone at the gate
+        # must survive an idle lock or a crash (docs/ui.md, "Drafts").
+        self.form_draft = FormDraft(
+            runner,
+            None,
+            lambda: {"title": "New participant", "new_participant": True, "reopen": True},
+            self.form.values,
+            self,
+            draft_key,
+        )
+        if recovered is not None:
+            self.form.set_values({**self.form.values(), **recovered})
+            self.form_draft.recovered()
+        lock_from(self)
         runner.run(
             lambda store: (store.new_reference(), store.meta("user_role")),
             self._got_reference,
@@ -312,6 +337,8 @@ class NewParticipantDialog(QDialog):
         reference, role = loaded
         self.form.set_coordinator_locked(locks_coordinator_fields(role))
         self.form.set_values({**self.form.values(), "reference": reference})
+        if not self._recovered:
+            self.form_draft.opened_with_current()  # a reference alone is nothing to keep
         self.save_button.setEnabled(True)
         self.form.editors["given_name"].setFocus()
 
@@ -330,8 +357,15 @@ class NewParticipantDialog(QDialog):
         )
 
     def _saved(self, participant_id: str) -> None:
+        self.form_draft.drop()
         self.created.emit(participant_id)
         self.accept()
+
+    def reject(self) -> None:
+        """Cancelled by the person: the draft goes too (a lock keeps it, see FormDraft)."""
+        if not self.form_draft.locked:
+            self.form_draft.drop()
+        super().reject()
 
     def _failed(self, message: str, _error: BaseException) -> None:
         self.save_button.setEnabled(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,27 @@ SESSION_ATTENDANCE = "Ctrl+Shift+A"
 TEAM = "Ctrl+T"
 PRINT_PLAN = "Ctrl+P"
 DASHBOARD = "Ctrl+Shift+D"
+
+
+def lock_from(dialog: QWidget) -> QShortcut:
+    """Ctrl+L inside ``dialog`` locks the program, as it does in the main window.
+
+    A form opened with ``QDialog.open()`` is window-modal, and Qt does not pass a blocked
+    window's shortcuts on, so each form that holds typing gets its own. It triggers the
+    main window's lock action (found up the parent chain), which keeps the form's draft.
+    """
+
+    def lock() -> None:
+        widget = dialog.parentWidget()
+        while widget is not None:
+            action = getattr(widget, "act_lock", None)
+            if isinstance(action, QAction):
+                action.trigger()
+                return
+            widget = widget.parentWidget()
+
+    return QShortcut(QKeySequence(LOCK), dialog, lock)
+
 
 TABLE = (
     (NEW_PARTICIPANT, "Register a new participant"),

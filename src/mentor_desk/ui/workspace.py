@@ -394,3 +394,6 @@ class ParticipantWorkspace(QWidget):
     def flush_drafts(self) -> None:
         self.notes.flush_draft()
         self.overview.flush_draft()
+        release_day = self.forms.release_day
+        if release_day.dirty and not release_day.read_only:
+            release_day.save()  # as release-day mode does when it closes

@@ -70,11 +70,10 @@ def checkin_dialog(
         wrap=True,
         intro="Read each question out as written. Leave a question at “Not recorded” if "
         "they would rather not answer.",
+        footnote=ATTRIBUTION,
         parent=parent,
     )
-    source = label(ATTRIBUTION, "hint", wrap=True)
-    dialog.body.insertWidget(dialog.body.count() - 2, source)
-    dialog.attribution = source  # type: ignore[attr-defined]
+    dialog.attribution = dialog.footnote  # type: ignore[attr-defined]
     dialog.resize(640, 620)
     return dialog
 

@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.domain.vocabulary import entity
 from mentor_desk.store.records import Record, Store
+from mentor_desk.ui.drafts import FormDraft
+from mentor_desk.ui.forms.base import RecordTab
 from mentor_desk.ui.forms.common import ExtraRules, FieldForm, Options
+from mentor_desk.ui.shortcuts import lock_from
 from mentor_desk.ui.table_model import ROW_ROLE, ColumnsModel, read_only_table
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import label, named, set_error
@@ -60,6 +63,16 @@ def selected(table: QTableView) -> Record | None:
         return None
     rec = index.data(RECORD_ROLE)
     return rec if isinstance(rec, dict) else None
+
+
+def _participant_of(
+    entity_name: str, base: Mapping[str, Any] | None, record: Record | None
+) -> str | None:
+    """The participant a form is about, if any (service directory forms have none)."""
+    if entity_name == "participant":
+        return None if record is None else str(record.get("id") or "") or None
+    pid = (record or {}).get("participant_id") or (base or {}).get("participant_id")
+    return str(pid) if pid else None
 
 
 def button(text: str, name: str = "", tip: str = "") -> QPushButton:
@@ -95,6 +108,8 @@ class RecordDialog(QDialog):
         extra: ExtraRules | None = None,
         intro: str = "",
         wrap: bool = False,
+        footnote: str = "",
+        draft_key: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -103,6 +118,23 @@ class RecordDialog(QDialog):
         self.record = record
         self.setWindowTitle(title)
         named(self, title)
+        #: How to open this form again from a draft (JSON): everything but the callbacks.
+        self.recipe: dict[str, Any] = {
+            "entity": entity_name,
+            "names": list(names),
+            "title": title,
+            "record_id": (record or {}).get("id"),
+            "base": dict(base or {}),
+            "initial": dict(initial or {}),
+            "labels": dict(labels or {}),
+            "options": {k: [list(o) for o in v] for k, v in (options or {}).items()},
+            "intro": intro,
+            "wrap": wrap,
+            "footnote": footnote,
+        }
+        #: A form whose saving does nothing beyond the save and a refresh can be reopened
+        #: from its draft as a plain RecordDialog; others offer their typed text to copy.
+        self.reopenable = type(self) is RecordDialog and extra is None
         if record is not None:  # the fields not shown still take part in validation
             kept = {f.name: record.get(f.name) for f in entity(entity_name).fields}
             base = {**kept, **(base or {})}
@@ -126,6 +158,9 @@ class RecordDialog(QDialog):
         scroll.setWidget(self.form)
         layout.addWidget(scroll, 1)
         self.body = layout  # subclasses add their own rows before the buttons
+        self.footnote = label(footnote, "hint", wrap=True) if footnote else None
+        if self.footnote is not None:
+            layout.addWidget(self.footnote)
         self.error = label("", "error", wrap=True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -140,6 +175,60 @@ class RecordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(560, min(160 + 58 * len(names), 720))
+        lock_from(self)
+        pid = _participant_of(entity_name, base, record)
+        self.form_draft = (
+            None
+            if pid is None
+            else FormDraft(runner, pid, self._draft_description, self.form.values, self, draft_key)
+        )
+
+    def _draft_description(self) -> dict[str, Any]:
+        labels = {n: self.form.label_of(n) for n in self.recipe["names"]}
+        return {
+            "title": self.windowTitle(),
+            "recipe": self.recipe,
+            "reopen": self.reopenable,
+            "labels": labels,
+        }
+
+    @classmethod
+    def reopen(
+        cls,
+        runner: TaskRunner,
+        recipe: Mapping[str, Any],
+        values: Mapping[str, Any],
+        record: Record | None,
+        draft_key: str,
+        parent: QWidget | None = None,
+    ) -> RecordDialog:
+        """The form a draft was kept from, holding what was typed (see :meth:`recipe`)."""
+        dialog = cls(
+            runner,
+            str(recipe["entity"]),
+            list(recipe["names"]),
+            title=str(recipe["title"]),
+            base=recipe.get("base") or None,
+            record=record,
+            initial=recipe.get("initial") or None,
+            labels=recipe.get("labels") or None,
+            options={k: [tuple(o) for o in v] for k, v in (recipe.get("options") or {}).items()},
+            intro=str(recipe.get("intro") or ""),
+            wrap=bool(recipe.get("wrap")),
+            footnote=str(recipe.get("footnote") or ""),
+            draft_key=draft_key,
+            parent=parent,
+        )
+        dialog.form.set_values({**dialog.form.values(), **values})
+        if dialog.form_draft is not None:
+            dialog.form_draft.recovered()
+        return dialog
+
+    def reject(self) -> None:
+        """Cancelled by the person: the draft goes too (a lock keeps it, see FormDraft)."""
+        if self.form_draft is not None and not self.form_draft.locked:
+            self.form_draft.drop()
+        super().reject()
 
     def changes(self) -> dict[str, Any]:
         """What to write: every shown field for a change, non-empty ones for a new record."""
@@ -169,6 +258,8 @@ class RecordDialog(QDialog):
         self._runner.run(op, self._saved, self._failed, writes=True, owner=self)
 
     def _saved(self, record: Record) -> None:
+        if self.form_draft is not None:
+            self.form_draft.drop()
         self.saved.emit(record)
         self.accept()
 
@@ -181,6 +272,11 @@ def open_dialog(dialog: QDialog, on_saved: Callable[[Any], None] | None = None) 
     """Show ``dialog`` without blocking, and drop it when it closes."""
     if on_saved is not None and isinstance(dialog, RecordDialog):
         dialog.saved.connect(on_saved)
+        # more than "reload the tab" happens after saving: a recovered draft could not do it
+        refresh_only = isinstance(getattr(on_saved, "__self__", None), RecordTab) and (
+            getattr(on_saved, "__name__", "") == "saved"
+        )
+        dialog.reopenable = dialog.reopenable and refresh_only and dialog.after_save is None
     dialog.finished.connect(lambda _r: dialog.deleteLater())
     dialog.open()
     return dialog

@@ -33,6 +33,7 @@ from mentor_desk.ui.forms.checklist import ChecklistWidget, countdown_colour, co
 from mentor_desk.ui.forms.common import FieldForm, utc_iso
 from mentor_desk.ui.forms.data import FormsData, load_forms
 from mentor_desk.ui.forms.records import button
+from mentor_desk.ui.shortcuts import lock_from
 from mentor_desk.ui.tasks import TaskRunner
 from mentor_desk.ui.widgets import label, local_time, named, set_error
 
@@ -330,6 +331,7 @@ class ReleaseDayWindow(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.sheet_button.clicked.connect(self.save_sheet)
         QShortcut(QKeySequence("Ctrl+S"), self, self.panel.save)
+        lock_from(self)
         self.resize(1180, 700)
         self.reload()
 

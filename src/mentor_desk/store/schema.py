@@ -84,6 +84,13 @@ SEARCH_INDEX_DDL = """CREATE VIRTUAL TABLE search_index USING fts5(
       tokenize = 'unicode61 remove_diacritics 2'
     )"""
 
+#: The conflict table's columns as version 1 made them (version 6 adds its authors).
+_CONFLICT_V1 = (
+    "id TEXT PRIMARY KEY NOT NULL, entity TEXT NOT NULL, record_id TEXT NOT NULL,"
+    " participant_id TEXT, field TEXT NOT NULL, mine TEXT, theirs TEXT, detail TEXT,"
+    " at TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0"
+)
+
 _BOOKKEEPING = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT)",
     # SYNC.md "The outbox": immutable, gap-free device_seq, written with the change itself.
@@ -110,18 +117,7 @@ _BOOKKEEPING = [
       detail TEXT,
       at TEXT NOT NULL
     )""",
-    """CREATE TABLE conflict (
-      id TEXT PRIMARY KEY NOT NULL,
-      entity TEXT NOT NULL,
-      record_id TEXT NOT NULL,
-      participant_id TEXT,
-      field TEXT NOT NULL,
-      mine TEXT,
-      theirs TEXT,
-      detail TEXT,
-      at TEXT NOT NULL,
-      resolved INTEGER NOT NULL DEFAULT 0
-    )""",
+    f"CREATE TABLE conflict ({_CONFLICT_V1})",
     """CREATE TABLE draft (
       key TEXT PRIMARY KEY NOT NULL,
       kind TEXT NOT NULL,
@@ -259,24 +255,9 @@ def _v5_to_v6() -> list[str]:
     whatever columns an earlier build left.
     """
     kept = "id, entity, record_id, participant_id, field, mine, theirs, detail, at, resolved"
+    authors = "mine_user_id TEXT, mine_by TEXT, theirs_user_id TEXT, theirs_by TEXT, theirs_at TEXT"
     return [
-        """CREATE TABLE conflict_v6 (
-          id TEXT PRIMARY KEY NOT NULL,
-          entity TEXT NOT NULL,
-          record_id TEXT NOT NULL,
-          participant_id TEXT,
-          field TEXT NOT NULL,
-          mine TEXT,
-          theirs TEXT,
-          detail TEXT,
-          at TEXT NOT NULL,
-          resolved INTEGER NOT NULL DEFAULT 0,
-          mine_user_id TEXT,
-          mine_by TEXT,
-          theirs_user_id TEXT,
-          theirs_by TEXT,
-          theirs_at TEXT
-        )""",
+        f"CREATE TABLE conflict_v6 ({_CONFLICT_V1}, {authors})",
         f"INSERT INTO conflict_v6 ({kept}) SELECT {kept} FROM conflict",
         "DROP TABLE conflict",
         "ALTER TABLE conflict_v6 RENAME TO conflict",

@@ -50,7 +50,9 @@ def test_eighty_devices_syncing_at_once_all_get_answers(server: ServerProcess) -
                     params={"cursor": 0, "limit": 50},
                     timeout=25,
                 )
-                result: list[int | str] = [push.status_code, pull.status_code]
+                # the end of every client cycle: the open conflicts in scope
+                listed = session.get(f"{server.url}/api/v1/conflicts", headers=headers, timeout=25)
+                result: list[int | str] = [push.status_code, pull.status_code, listed.status_code]
             except requests.RequestException as exc:
                 result = [type(exc).__name__]
             with lock:
@@ -61,5 +63,5 @@ def test_eighty_devices_syncing_at_once_all_get_answers(server: ServerProcess) -
         t.start()
     for t in threads:
         t.join(120)
-    assert len(statuses) == DEVICES * 4
+    assert len(statuses) == DEVICES * 6
     assert set(statuses) == {200}, sorted({str(s) for s in statuses})

@@ -6,16 +6,17 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from sqlalchemy import select
 
 from mentor_desk.server.access import require_admin
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
 from mentor_desk.server.models import AuditEntry
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import AuditOut
 
-router = APIRouter(prefix="/admin/audit", tags=["admin"])
+router = api_router(prefix="/admin/audit", tags=["admin"])
 
 
 @router.get("", responses=responses(401, 403, 422))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from sqlalchemy import select
 
 from mentor_desk.server import accounts
@@ -13,9 +13,10 @@ from mentor_desk.server.access import not_found, require_admin_or_coordinator
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
 from mentor_desk.server.models import Device, User
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import DeviceOut
 
-router = APIRouter(prefix="/admin/devices", tags=["admin"])
+router = api_router(prefix="/admin/devices", tags=["admin"])
 
 
 @router.get("", responses=responses(401, 403, 422))

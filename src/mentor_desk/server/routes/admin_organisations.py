@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
 from sqlalchemy import select
 
 from mentor_desk.server import accounts
@@ -10,9 +9,10 @@ from mentor_desk.server.access import require_admin
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
 from mentor_desk.server.models import Organisation
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import OrganisationIn, OrganisationOut
 
-router = APIRouter(prefix="/admin/organisations", tags=["admin"])
+router = api_router(prefix="/admin/organisations", tags=["admin"])
 
 
 @router.get("", responses=responses(401, 403))

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from mentor_desk.server import accounts
 from mentor_desk.server.access import require_admin, require_admin_or_coordinator
 from mentor_desk.server.accounts import Policy
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.routing import api_router
 
-router = APIRouter(prefix="/admin/policy", tags=["admin"])
+router = api_router(prefix="/admin/policy", tags=["admin"])
 
 
 @router.get("", responses=responses(401, 403))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
 from sqlalchemy import select
 
 from mentor_desk.server import accounts
@@ -12,9 +11,10 @@ from mentor_desk.server.access import not_found, require_admin_or_coordinator
 from mentor_desk.server.deps import ContextDep, CurrentCaller, SessionDep
 from mentor_desk.server.errors import forbidden, responses
 from mentor_desk.server.models import User
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import AccountOut, NewUserIn, OkOut, PasswordIn
 
-router = APIRouter(prefix="/admin/users", tags=["admin"])
+router = api_router(prefix="/admin/users", tags=["admin"])
 
 
 def _managed_user(session: SessionDep, caller: CurrentCaller, user_id: str) -> User:

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 
 from mentor_desk.server import accounts
 from mentor_desk.server.deps import ContextDep, CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import LoginIn, LoginOut, OkOut, UserOut
 
-router = APIRouter(prefix="/auth", tags=["auth"])
+router = api_router(prefix="/auth", tags=["auth"])
 log = logging.getLogger("mentor_desk.server")
 
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from mentor_desk.server import accounts, sync
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.sync_schemas import ConflictOut, ConflictsOut, ResolveIn, ResolveOut
 
-router = APIRouter(prefix="/conflicts", tags=["conflicts"])
+router = api_router(prefix="/conflicts", tags=["conflicts"])
 
 
 @router.get("", responses=responses(401, 403, 422))
@@ -22,6 +23,7 @@ def list_conflicts(
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> ConflictsOut:
     rows = sync.list_conflicts(session, caller.user, limit)
+    authors = sync.conflict_authors(session, rows)
     if rows:
         accounts.audit(
             session,
@@ -30,8 +32,7 @@ def list_conflicts(
             device=caller.device,
             record_ids=[r.record_id for r in rows],
         )
-        session.commit()
-    authors = sync.conflict_authors(session, rows)
+    session.commit()  # the transaction ends here, not when the request is torn down
     return ConflictsOut(conflicts=[ConflictOut.of(r, authors[r.id]) for r in rows])
 
 

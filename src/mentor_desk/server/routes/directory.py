@@ -6,14 +6,13 @@ Coordinators change them through ``PUT /records/service/{id}`` and
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from mentor_desk.server import records
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import RecordOut
 
-router = APIRouter(tags=["directory"])
+router = api_router(tags=["directory"])
 
 
 @router.get("/services", responses=responses(401, 403))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from mentor_desk.domain import SCHEMA_VERSION
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import HealthOut
 
 PROTOCOL_VERSIONS = [1]
 
-router = APIRouter(tags=["health"])
+router = api_router(tags=["health"])
 
 
 def schema_versions() -> list[int]:

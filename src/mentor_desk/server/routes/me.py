@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from mentor_desk.server import accounts
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import MeOut, UserOut
 
-router = APIRouter(tags=["me"])
+router = api_router(tags=["me"])
 
 
 @router.get("/me", responses=responses(401, 403))

@@ -5,14 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from mentor_desk.server import accounts, records
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import AssignIn, RecordOut
 
-router = APIRouter(prefix="/participants", tags=["participants"])
+router = api_router(prefix="/participants", tags=["participants"])
 
 
 @router.get("", responses=responses(401, 403, 422))

@@ -8,16 +8,17 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import Path
 
 from mentor_desk.domain import ENTITIES
 from mentor_desk.server import accounts
 from mentor_desk.server import records as store
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import RecordIn, RecordOut
 
-router = APIRouter(prefix="/records", tags=["records"])
+router = api_router(prefix="/records", tags=["records"])
 
 EntityName = Annotated[
     str,

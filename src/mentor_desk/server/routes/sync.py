@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query
+from fastapi import Header, Query
 from fastapi.responses import JSONResponse, Response
 
 from mentor_desk.server import sync
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.routing import api_router
 from mentor_desk.server.sync_schemas import (
     PullOut,
     PushIn,
@@ -19,7 +20,7 @@ from mentor_desk.server.sync_schemas import (
     SequenceGapBody,
 )
 
-router = APIRouter(prefix="/sync", tags=["sync"])
+router = api_router(prefix="/sync", tags=["sync"])
 
 #: The record schema the client speaks; sent by the desktop program on every request.
 SchemaHeader = Annotated[

@@ -93,6 +93,39 @@ def test_same_field_edited_on_two_devices_keeps_a_conflict(
     assert sync_ops.conflict_rows(mentor.s) == [] and sync_ops.conflict_rows(office.s) == []
 
 
+def test_a_sync_asks_for_the_conflict_list_only_when_it_changed(
+    server: ServerProcess, laptop: MakeLaptop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mentor_desk.sync.transport import Transport
+
+    asked: list[str] = []
+    original = Transport.conflicts
+
+    def counting(self: Transport, limit: int = 1000) -> dict[str, Any]:
+        asked.append("conflicts")
+        return original(self, limit)
+
+    monkeypatch.setattr(Transport, "conflicts", counting)
+    mentor, office = laptop("mentor_a"), laptop("coordinator")
+    pid = mentor.add_participant()
+    mentor.sync()
+    office.sync()
+    before = len(asked)
+    mentor.sync()
+    office.sync()
+    assert len(asked) == before  # nothing changed: no extra request
+    mentor.s.update("participant", pid, {"phone": "07700 900001"})
+    office.s.update("participant", pid, {"phone": "07700 900002"})
+    office.sync()
+    mentor.sync()  # its push loses: a conflict
+    office.sync()  # the mark moved: the office asks, and sees it
+    assert len(asked) > before
+    assert [c["field"] for c in syncstate.open_conflicts(office.s)] == ["phone"]
+    settled = len(asked)
+    office.sync()
+    assert len(asked) == settled
+
+
 def test_different_fields_on_two_devices_both_apply(
     server: ServerProcess, laptop: MakeLaptop
 ) -> None:

@@ -519,6 +519,7 @@ class PullPage:
     next_cursor: int
     has_more: bool
     server_seq: int
+    conflicts_mark: str | None = None
 
     def to_json(self) -> bytes:
         dumps = json.dumps
@@ -536,7 +537,7 @@ class PullPage:
         return (
             f'{{"changes":[{",".join(parts)}],"scope_removed":{dumps(self.scope_removed)},'
             f'"next_cursor":{self.next_cursor},"has_more":{"true" if self.has_more else "false"},'
-            f'"server_seq":{self.server_seq}}}'
+            f'"server_seq":{self.server_seq},"conflicts_mark":{dumps(self.conflicts_mark)}}}'
         ).encode()
 
     @property
@@ -630,7 +631,23 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullPage:
         next_cursor=next_cursor,
         has_more=has_more,
         server_seq=server_seq,
+        conflicts_mark=None if has_more else conflicts_mark(session, user),
     )
+
+
+def conflicts_mark(session: Session, user: User) -> str:
+    """How many conflicts are open in ``user``'s scope and the newest one's id.
+
+    It changes whenever one is recorded or settled, so a device asks for the list
+    (``GET /conflicts``) only then: a merge that keeps the other side's value makes no new
+    seq, so the pull itself cannot say so.
+    """
+    count, newest = session.execute(
+        select(func.count(Conflict.id), func.max(Conflict.id)).where(
+            Conflict.resolved_at.is_(None), _conflicts_visible(user)
+        )
+    ).one()
+    return f"{int(count)}:{newest or ''}"
 
 
 def _served(seq: int, row: Sequence[Any]) -> _Served:

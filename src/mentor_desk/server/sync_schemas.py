@@ -92,6 +92,9 @@ class PullOut(BaseModel):
     next_cursor: int
     has_more: bool
     server_seq: int
+    #: On the last page: a mark of the open conflicts in the caller's scope (how many, and
+    #: the newest). When it differs from the last one seen, ``GET /conflicts``.
+    conflicts_mark: str | None = None
 
 
 #: (name of who sent the losing value, id and name of who wrote the kept one, when that was)

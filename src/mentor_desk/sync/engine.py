@@ -35,6 +35,8 @@ from mentor_desk.sync.transport import ApiRefused, ResyncRequired, SequenceGap, 
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+#: ``meta`` key: the server's conflicts mark when this device last listed its conflicts.
+CONFLICTS_MARK_KEY = "conflicts_mark"
 Db = Callable[[Callable[[Store], Any]], Any]
 Progress = Callable[[str, int, int], None]
 
@@ -93,6 +95,7 @@ class SyncEngine:
         self.push_batch = push_batch
         self.pull_limit = pull_limit
         self.allow_mass_delete = False
+        self._conflicts_mark: str | None = None  # from the last pull page
 
     def run_once(self, progress: Progress | None = None) -> SyncReport:
         """Push, then pull until done. Raises a :class:`SyncError` if the cycle stopped."""
@@ -113,13 +116,27 @@ class SyncEngine:
 
     def refresh_conflicts(self) -> None:
         """Every open conflict this device may see, whoever's push caused it: SYNC.md asks
-        that both authors and the coordinators see it, with who wrote which value."""
+        that both authors and the coordinators see it, with who wrote which value.
+
+        Asked for only when the last pull page's ``conflicts_mark`` differs from the one
+        seen last time (always, from a server that sends none): a sync with nothing new
+        makes no extra request.
+        """
+        mark = self._conflicts_mark
+        if mark is not None and mark == self.db(lambda s: s.meta(CONFLICTS_MARK_KEY)):
+            return
         try:
             listed = self.transport.conflicts(CONFLICT_PAGE).get("conflicts") or []
         except ApiRefused:
             return  # a role without a caseload: nothing to review here
         complete = len(listed) < CONFLICT_PAGE
-        self.db(lambda s: syncstate.merge_server_conflicts(s, listed, complete=complete))
+
+        def merge(store: Store) -> None:
+            syncstate.merge_server_conflicts(store, listed, complete=complete)
+            if complete:
+                store.set_meta(CONFLICTS_MARK_KEY, mark)
+
+        self.db(merge)
 
     # -- push --------------------------------------------------------------------------
     def push(self, report: SyncReport, progress: Progress | None = None) -> None:
@@ -208,6 +225,8 @@ class SyncEngine:
                     continue
                 ahead = None
                 changes, removed, next_cursor, has_more, server_seq = _page(page)
+                mark = page.get("conflicts_mark")
+                self._conflicts_mark = str(mark) if isinstance(mark, str) else None
                 if removed:
                     self._remove_scope(removed, report, progress)
                 if not resync and not self.allow_mass_delete:

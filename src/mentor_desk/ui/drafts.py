@@ -118,10 +118,6 @@ class FormDraft(QObject):
         self._timer.timeout.connect(self.keep)
         self._timer.start()
 
-    @property
-    def dirty(self) -> bool:
-        return _canonical(self._values()) != self._opened
-
     def opened_with_current(self) -> None:
         """The program, not the person, filled the form in (e.g. the new reference)."""
         self._opened = self._kept = _canonical(self._values())
@@ -149,6 +145,11 @@ class FormDraft(QObject):
         self.locked = True
         if keep:
             self.keep()
+
+    def cancel(self) -> None:
+        """The person closed the form without saving: forget the draft (a lock keeps it)."""
+        if not self.locked:
+            self.drop()
 
     def drop(self) -> None:
         if self._kept != self._opened:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -328,12 +328,7 @@ class MainWindow(QMainWindow):
         """Open the form a draft was kept from again, holding what was typed."""
         values = dict(draft.body.get("values") or {})
         if draft.body.get("new_participant"):
-            from mentor_desk.ui.participant_form import NewParticipantDialog
-
-            dialog = NewParticipantDialog(self.runner, self, recovered=values, draft_key=draft.key)
-            dialog.created.connect(self.open_participant)
-            dialog.finished.connect(lambda _r: dialog.deleteLater())
-            dialog.open()
+            self.new_participant(recovered=values, draft_key=draft.key)
             return
         from mentor_desk.ui.forms.records import RecordDialog
 
@@ -403,12 +398,15 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         widget.deleteLater()
 
-    def new_participant(self) -> None:
+    def new_participant(
+        self, recovered: dict[str, Any] | None = None, draft_key: str | None = None
+    ) -> None:
+        """Ctrl+N; or the form again from a kept draft (``recovered`` values, its key)."""
         if not self.is_unlocked:
             return
         from mentor_desk.ui.participant_form import NewParticipantDialog
 
-        dialog = NewParticipantDialog(self.runner, self)
+        dialog = NewParticipantDialog(self.runner, self, recovered=recovered, draft_key=draft_key)
         dialog.created.connect(self.open_participant)
         dialog.finished.connect(lambda _r: dialog.deleteLater())
         dialog.open()

@@ -362,9 +362,7 @@ class NewParticipantDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        """Cancelled by the person: the draft goes too (a lock keeps it, see FormDraft)."""
-        if not self.form_draft.locked:
-            self.form_draft.drop()
+        self.form_draft.cancel()
         super().reject()
 
     def _failed(self, message: str, _error: BaseException) -> None:

@@ -225,9 +225,8 @@ class RecordDialog(QDialog):
         return dialog
 
     def reject(self) -> None:
-        """Cancelled by the person: the draft goes too (a lock keeps it, see FormDraft)."""
-        if self.form_draft is not None and not self.form_draft.locked:
-            self.form_draft.drop()
+        if self.form_draft is not None:
+            self.form_draft.cancel()
         super().reject()
 
     def changes(self) -> dict[str, Any]:

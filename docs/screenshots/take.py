@@ -24,6 +24,7 @@ from mentor_desk.demo_data import DEMO_PASSPHRASE, generate
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
 from mentor_desk.ui.caseload_model import ID_ROLE
+from mentor_desk.ui.forms.records import RecordDialog
 from mentor_desk.ui.participant_form import NewParticipantDialog
 from mentor_desk.ui.theme import apply_theme
 
@@ -135,6 +136,31 @@ def main() -> int:
         )
         settle(services)
         shot(window, "note-editor.png")
+
+        # A goal half-written when the program locks: offered back after unlocking.
+        ws.tabs.setCurrentWidget(ws.forms.plan)
+        goal = ws.forms.plan.add_goal()
+        goal.form.set_values({"goal_text": "Get back into boxing: two sessions a week"})
+        settle(services)
+        window.lock()
+        settle(services)
+        window.unlock_page.passphrase.setText(DEMO_PASSPHRASE)
+        window.unlock_page.unlock_button.click()
+        wait(lambda: window.is_unlocked and bool(window.offers))
+        form_title = "Recover the form you were filling in?"
+        while window.offers and window.offers[0].windowTitle() != form_title:
+            window.offers[0].reject()  # the note written above comes first
+            settle(services, 200)
+        wait(lambda: bool(window.offers) and window.offers[0].isVisible())
+        settle(services)
+        shot(window.offers[0], "form-recovery.png")
+        window.offers[0].recover_button.click()
+        settle(services)
+        for dialog in window.findChildren(RecordDialog):
+            if dialog.isVisible():
+                shot(dialog, "form-recovered.png")
+                dialog.reject()
+        settle(services)
 
         apply_theme(app, dark=True)  # as the system's dark scheme would (Xvfb reports none)
         window.tabs.setCurrentWidget(window.caseload)

@@ -215,6 +215,7 @@ def test_a_half_filled_form_survives_a_lock_and_reopens_with_what_was_typed(
     offer = _offer(qtbot, services, "Recover the form you were filling in?")
     assert "New goal" in offer.message.text() and offer.typed is not None
     assert "Get back into boxing" in offer.typed.toPlainText()
+    assert "Pathway: Health" in offer.typed.toPlainText()  # the choice's words, not its key
     qtbot.mouseClick(offer.recover_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: any(isinstance(w, RecordDialog) and w.isVisible() for w in _dialogs(services)),

@@ -167,11 +167,14 @@ def keep_forms_for_lock(window: QWidget, keep: bool = True) -> None:
 def typed_text(draft: Draft) -> str:
     """What was typed into a form draft, as "Label: value" lines (for reading or copying)."""
     labels = draft.body.get("labels") or {}
+    as_seen = draft.body.get("shown") or {}  # a choice's words, where the form had them
     lines = []
     for name, value in (draft.body.get("values") or {}).items():
         if value in (None, "", [], False):
             continue
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        shown = as_seen.get(name) or (
+            ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        )
         lines.append(f"{labels.get(name) or name.replace('_', ' ').capitalize()}: {shown}")
     return "\n".join(lines)
 

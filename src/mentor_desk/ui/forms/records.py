@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QPushButton,
@@ -185,11 +186,16 @@ class RecordDialog(QDialog):
 
     def _draft_description(self) -> dict[str, Any]:
         labels = {n: self.form.label_of(n) for n in self.recipe["names"]}
+        # choices as the person saw them ("Not started", not "not_started")
+        shown = {
+            n: e.currentText() for n, e in self.form.editors.items() if isinstance(e, QComboBox)
+        }
         return {
             "title": self.windowTitle(),
             "recipe": self.recipe,
             "reopen": self.reopenable,
             "labels": labels,
+            "shown": shown,
         }
 
     @classmethod

@@ -96,12 +96,13 @@ def test_same_field_edited_on_two_devices_keeps_a_conflict(
 def test_a_sync_asks_for_the_conflict_list_only_when_it_changed(
     server: ServerProcess, laptop: MakeLaptop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from mentor_desk.sync.protocol import CONFLICT_PAGE
     from mentor_desk.sync.transport import Transport
 
     asked: list[str] = []
     original = Transport.conflicts
 
-    def counting(self: Transport, limit: int = 1000) -> dict[str, Any]:
+    def counting(self: Transport, limit: int = CONFLICT_PAGE) -> dict[str, Any]:
         asked.append("conflicts")
         return original(self, limit)
 

@@ -123,8 +123,8 @@ class ConflictOut(BaseModel):
     theirs_at: datetime | None = None
 
     @classmethod
-    def of(cls, row: Conflict, authors: ConflictAuthors | None = None) -> ConflictOut:
-        mine_by, theirs_user_id, theirs_by, theirs_at = authors or (None, None, None, None)
+    def of(cls, row: Conflict, authors: ConflictAuthors) -> ConflictOut:
+        mine_by, theirs_user_id, theirs_by, theirs_at = authors
         return cls(
             mine_by=mine_by,
             theirs_user_id=theirs_user_id,

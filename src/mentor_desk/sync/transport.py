@@ -15,6 +15,7 @@ import orjson
 
 from mentor_desk.domain.vocabulary import SCHEMA_VERSION
 from mentor_desk.sync.protocol import (
+    CONFLICT_PAGE,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SCHEMA_HEADER,
@@ -179,7 +180,7 @@ class Transport:
         )
         return result
 
-    def conflicts(self, limit: int = 1000) -> dict[str, Any]:
+    def conflicts(self, limit: int = CONFLICT_PAGE) -> dict[str, Any]:
         result: dict[str, Any] = self._call("GET", "/conflicts", params={"limit": limit})
         return result
 

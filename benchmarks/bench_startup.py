@@ -109,7 +109,7 @@ entry = ("mentor-desk", "profile:" + os.environ["BENCH_PROFILE_ID"])
 backend.items[entry] = os.environ["BENCH_KEY"]
 keyring.set_keyring(backend)
 from mentor_desk.app import AppConfig, build
-from mentor_desk.ui.theme import apply_theme
+from mentor_desk.ui.shell.theme import apply_theme
 app = QApplication(sys.argv)
 apply_theme(app)
 services = build(AppConfig(profile_dir=Path(os.environ["BENCH_PROFILE_DIR"])))

@@ -23,10 +23,10 @@ from mentor_desk.app import AppConfig, Services, build
 from mentor_desk.demo_data import DEMO_PASSPHRASE, generate
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
-from mentor_desk.ui.caseload_model import ID_ROLE
+from mentor_desk.ui.caseload.model import ID_ROLE
 from mentor_desk.ui.forms.records import RecordDialog
-from mentor_desk.ui.participant_form import NewParticipantDialog
-from mentor_desk.ui.theme import apply_theme
+from mentor_desk.ui.participant.profile_form import NewParticipantDialog
+from mentor_desk.ui.shell.theme import apply_theme
 
 OUT = Path(__file__).resolve().parent
 SIZE = (1280, 800)

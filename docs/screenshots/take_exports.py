@@ -27,8 +27,8 @@ from mentor_desk.demo_data import DEMO_PASSPHRASE, generate
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
 from mentor_desk.store.records import Store
-from mentor_desk.ui.export_dialogs import ProbationDialog
-from mentor_desk.ui.theme import apply_theme
+from mentor_desk.ui.exports.questions import ProbationDialog
+from mentor_desk.ui.shell.theme import apply_theme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from take import OUT, settle, wait

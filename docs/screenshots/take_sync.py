@@ -23,10 +23,10 @@ from docs.screenshots.take import OUT, SIZE, settle, wait  # noqa: E402
 
 from mentor_desk.app import AppConfig, Services, build  # noqa: E402
 from mentor_desk.store.keys import KdfParams  # noqa: E402
-from mentor_desk.ui.sync_controller import Phase, SyncState, SyncTiming  # noqa: E402
-from mentor_desk.ui.sync_ops import Counts  # noqa: E402
-from mentor_desk.ui.sync_status import FirstSyncDialog  # noqa: E402
-from mentor_desk.ui.theme import apply_theme  # noqa: E402
+from mentor_desk.ui.shell.theme import apply_theme  # noqa: E402
+from mentor_desk.ui.sync.controller import Phase, SyncState, SyncTiming  # noqa: E402
+from mentor_desk.ui.sync.status import FirstSyncDialog  # noqa: E402
+from mentor_desk.ui.sync.wording import Counts  # noqa: E402
 from tests.helpers.server_proc import PASSWORD, Laptop, ServerProcess  # noqa: E402
 
 PEOPLE = [("Jordan", "Ellis"), ("Sam", "Okafor"), ("Priya", "Nair"), ("Lee", "Carter")]

@@ -24,13 +24,13 @@ from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile, default_profile_dir
 from mentor_desk.store.records import Store
 from mentor_desk.store.worker import StoreWorker
-from mentor_desk.ui.integrity import IntegrityCheck
-from mentor_desk.ui.main_window import MainWindow, WindowOptions
-from mentor_desk.ui.network import NetRunner
-from mentor_desk.ui.sync_controller import SyncController, SyncTiming
-from mentor_desk.ui.sync_ui import SyncUi
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.theme import apply_theme
+from mentor_desk.ui.shell.integrity import IntegrityCheck
+from mentor_desk.ui.shell.network import NetRunner
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.theme import apply_theme
+from mentor_desk.ui.sync.controller import SyncController, SyncTiming
+from mentor_desk.ui.sync.wiring import SyncUi
+from mentor_desk.ui.window.main_window import MainWindow, WindowOptions
 
 log = logging.getLogger(__name__)
 FALLBACK_DEMO_PASSPHRASE = "demo demo demo"
@@ -176,7 +176,7 @@ def build(config: AppConfig) -> Services:
 
 def run_gui(profile_dir: Path | None, demo: bool) -> int:
     """Run the desktop program until its window closes; returns the exit code."""
-    from mentor_desk.ui.single_instance import SingleInstance
+    from mentor_desk.ui.shell.single_instance import SingleInstance
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):

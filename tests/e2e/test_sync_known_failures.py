@@ -13,7 +13,7 @@ import requests
 
 from mentor_desk.store import syncstate, syncviews
 from mentor_desk.sync.protocol import ClientTooOld, DeviceRevoked, Offline
-from mentor_desk.ui import sync_ops
+from mentor_desk.ui.sync import wording as sync_ops
 from tests.helpers.proxy import DroppingProxy
 from tests.helpers.server_proc import PASSWORD, Laptop, ServerProcess
 

@@ -19,12 +19,12 @@ from mentor_desk.app import AppConfig, Services, build
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.records import Store
 from mentor_desk.sync.transport import Transport
-from mentor_desk.ui.attention_view import AttentionDialog
-from mentor_desk.ui.conflicts_view import ConflictsDialog
-from mentor_desk.ui.join_dialog import JoinDialog
-from mentor_desk.ui.sign_in_dialog import SignInAgainDialog
-from mentor_desk.ui.sync_controller import Phase, SyncTiming
-from mentor_desk.ui.theme import apply_theme
+from mentor_desk.ui.shell.theme import apply_theme
+from mentor_desk.ui.sync.attention import AttentionDialog
+from mentor_desk.ui.sync.conflicts import ConflictsDialog
+from mentor_desk.ui.sync.controller import Phase, SyncTiming
+from mentor_desk.ui.sync.join import JoinDialog
+from mentor_desk.ui.sync.sign_in_again import SignInAgainDialog
 from tests.helpers.server_proc import PASSWORD, Laptop, ServerProcess
 from tests.helpers.ui import add_participant, first_run, open_note_editor, press, shutdown, start
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from mentor_desk.ui.workspace import ParticipantWorkspace
+from mentor_desk.ui.participant.workspace import ParticipantWorkspace
 from tests.helpers.ui import PASSPHRASE, make_services
 
 

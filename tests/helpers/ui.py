@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from mentor_desk.app import AppConfig, Services, build
 from mentor_desk.store.keys import KdfParams
-from mentor_desk.ui.caseload_model import ID_ROLE
-from mentor_desk.ui.note_editor import NoteEditor
-from mentor_desk.ui.participant_form import NewParticipantDialog
-from mentor_desk.ui.workspace import ParticipantWorkspace
+from mentor_desk.ui.caseload.model import ID_ROLE
+from mentor_desk.ui.participant.note_editor import NoteEditor
+from mentor_desk.ui.participant.profile_form import NewParticipantDialog
+from mentor_desk.ui.participant.workspace import ParticipantWorkspace
 
 PASSPHRASE = "correct horse battery staple"
 TIMEOUT = 10_000

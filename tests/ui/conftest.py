@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from mentor_desk.app import Services
-from mentor_desk.ui.theme import apply_theme
+from mentor_desk.ui.shell.theme import apply_theme
 from tests.helpers.ui import make_services, shutdown
 
 

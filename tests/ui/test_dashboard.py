@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from mentor_desk.app import Services
 from mentor_desk.export import log
 from mentor_desk.reports import figures
-from mentor_desk.ui.dashboard import PERIODS, DashboardWindow, FigureTableModel
-from mentor_desk.ui.export_actions import ExportActions
+from mentor_desk.ui.dashboard.window import PERIODS, DashboardWindow, FigureTableModel
 from mentor_desk.ui.figure_words import FIGURES
 from mentor_desk.ui.funder_report import funder_report_pdf
+from mentor_desk.ui.window.export_menu import ExportActions
 from tests.helpers.ui import TIMEOUT, press, start, unlock, wait_idle
 from tests.helpers.ui_data import seed_profile
 from tests.ui.test_exports_ui import choose
@@ -165,7 +165,7 @@ def test_funder_report_pdf_with_no_data_still_reads(qtbot: QtBot, store: Any) ->
 
 def test_startup_does_not_import_matplotlib() -> None:
     code = (
-        "import sys; import mentor_desk.app, mentor_desk.ui.main_window;"
+        "import sys; import mentor_desk.app, mentor_desk.ui.window.main_window;"
         "print('matplotlib' in sys.modules)"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -22,8 +22,8 @@ from pytestqt.qtbot import QtBot
 from mentor_desk.app import Services
 from mentor_desk.export import log
 from mentor_desk.export.csv_export import COLUMNS
-from mentor_desk.ui.export_actions import ExportActions
-from mentor_desk.ui.export_dialogs import CsvDialog, PlanDetailsDialog, ProbationDialog
+from mentor_desk.ui.exports.questions import CsvDialog, PlanDetailsDialog, ProbationDialog
+from mentor_desk.ui.window.export_menu import ExportActions
 from tests.helpers.ui import TIMEOUT, start, unlock, wait_idle
 from tests.helpers.ui_data import (
     FLAG_MARKER,

@@ -8,7 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from mentor_desk.store import KdfParams, Profile
-from mentor_desk.ui.integrity import DAMAGED_TITLE, IntegrityCheck
+from mentor_desk.ui.shell.integrity import DAMAGED_TITLE, IntegrityCheck
 from tests.helpers.damage import store_with_damage_in_the_middle
 from tests.helpers.ui import PASSPHRASE, TIMEOUT, make_services, start
 

@@ -6,7 +6,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from mentor_desk.ui.network import NetRunner
+from mentor_desk.ui.shell.network import NetRunner
 
 
 def test_calls_cancelled_at_shutdown_are_dropped_and_the_runner_goes_idle(qtbot: QtBot) -> None:

@@ -19,12 +19,12 @@ from mentor_desk.store.records import Store
 from mentor_desk.sync.account import ServerAccount
 from mentor_desk.sync.engine import SyncReport
 from mentor_desk.sync.protocol import ClientTooOld, MassDeleteStopped, Offline
-from mentor_desk.ui import sync_ops
-from mentor_desk.ui.conflicts_view import conflicts_model
-from mentor_desk.ui.join_dialog import JoinDialog
-from mentor_desk.ui.sync_controller import Backoff, Phase, SyncState
-from mentor_desk.ui.sync_ops import Counts
-from mentor_desk.ui.sync_status import ago, describe
+from mentor_desk.ui.sync import wording as sync_ops
+from mentor_desk.ui.sync.conflicts import conflicts_model
+from mentor_desk.ui.sync.controller import Backoff, Phase, SyncState
+from mentor_desk.ui.sync.join import JoinDialog
+from mentor_desk.ui.sync.status import ago, describe
+from mentor_desk.ui.sync.wording import Counts
 from tests.helpers.server_proc import free_port
 from tests.helpers.ui import add_participant, first_run, press, start, wait_idle
 
@@ -266,7 +266,7 @@ def test_someone_elses_conflict_names_both_authors(
     qtbot: QtBot, make_app: Callable[..., Services]
 ) -> None:
     from mentor_desk.store import syncstate
-    from mentor_desk.ui.conflicts_view import ConflictsDialog
+    from mentor_desk.ui.sync.conflicts import ConflictsDialog
 
     services = make_app()
     start(qtbot, services)

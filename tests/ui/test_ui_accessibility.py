@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
-from mentor_desk.ui.participant_form import NewParticipantDialog
+from mentor_desk.ui.participant.profile_form import NewParticipantDialog
 from tests.helpers.ui import (
     PASSPHRASE,
     TIMEOUT,

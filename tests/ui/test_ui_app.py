@@ -8,8 +8,8 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from mentor_desk.app import demo_passphrase
-from mentor_desk.ui import shortcuts
-from mentor_desk.ui.single_instance import SingleInstance, server_name
+from mentor_desk.ui.shell import shortcuts
+from mentor_desk.ui.shell.single_instance import SingleInstance, server_name
 from tests.helpers.ui import TIMEOUT, start, wait_idle
 from tests.ui.test_ui_accessibility import unnamed_focusable
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from mentor_desk.store.caseload import caseload
 from mentor_desk.store.records import Store
-from mentor_desk.ui.caseload_model import (
+from mentor_desk.ui.caseload.model import (
     LAST,
     NAME,
     NEXT,

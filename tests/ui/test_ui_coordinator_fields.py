@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from mentor_desk.ui.participant_form import OWNED_HINT
-from mentor_desk.ui.workspace import ParticipantWorkspace
+from mentor_desk.ui.participant.profile_form import OWNED_HINT
+from mentor_desk.ui.participant.workspace import ParticipantWorkspace
 from tests.helpers.ui import TIMEOUT, wait_idle
 from tests.ui.forms.helpers import participant, query
 

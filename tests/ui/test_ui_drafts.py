@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
-from mentor_desk.ui.drafts import DraftOfferDialog
+from mentor_desk.ui.shell.drafts import DraftOfferDialog
 from tests.helpers.ui import (
     PASSPHRASE,
     TIMEOUT,
@@ -239,7 +239,7 @@ def _dialogs(services: Any) -> list[Any]:
 def test_a_form_is_kept_every_few_seconds_and_cancelling_forgets_it(
     qtbot: QtBot, make_app: Any, monkeypatch: Any
 ) -> None:
-    from mentor_desk.ui import drafts
+    from mentor_desk.ui.shell import drafts
     from tests.ui.forms.helpers import participant
 
     monkeypatch.setattr(drafts, "FORM_AUTOSAVE_MS", 50)
@@ -258,7 +258,7 @@ def test_a_form_is_kept_every_few_seconds_and_cancelling_forgets_it(
 
 
 def test_a_new_participant_half_registered_survives_a_lock(qtbot: QtBot, make_app: Any) -> None:
-    from mentor_desk.ui.participant_form import NewParticipantDialog
+    from mentor_desk.ui.participant.profile_form import NewParticipantDialog
 
     services = make_app()
     start(qtbot, services)

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mentor_desk.store.profile import Profile
-from mentor_desk.ui.note_editor import NoteEditor
-from mentor_desk.ui.participant_form import NewParticipantDialog
+from mentor_desk.ui.participant.note_editor import NoteEditor
+from mentor_desk.ui.participant.profile_form import NewParticipantDialog
 from tests.helpers.ui import (
     PASSPHRASE,
     TIMEOUT,

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from mentor_desk.ui.participant_form import NewParticipantDialog
+from mentor_desk.ui.participant.profile_form import NewParticipantDialog
 from tests.helpers.ui import TIMEOUT, first_run, open_note_editor, press, start
 
 

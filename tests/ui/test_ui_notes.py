@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mentor_desk.app import Services
-from mentor_desk.ui.workspace import ParticipantWorkspace
+from mentor_desk.ui.participant.workspace import ParticipantWorkspace
 from tests.helpers.ui import (
     TIMEOUT,
     add_participant,

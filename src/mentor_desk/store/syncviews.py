@@ -2,7 +2,7 @@
 
 Plain functions ``op(store, ...)`` that run on the store worker (through the task runner, or
 through the sync engine's ``db``) and return plain data; the screens
-(:mod:`mentor_desk.ui.sync_ops`) only word it.
+(:mod:`mentor_desk.ui.sync.wording`) only word it.
 
 Resolving a conflict is an ordinary change (SYNC.md "Merging"): the chosen value is written
 with ``store.update`` — which appends an outbox row pushed at the next sync — and the local

@@ -1,7 +1,7 @@
 """The one door to matplotlib: the dashboard's charts on screen and as PNG images.
 
 Nothing else in the program imports matplotlib. This module is imported only when the
-dashboard opens (by :mod:`mentor_desk.ui.dashboard`, itself imported inside the action that
+dashboard opens (by :mod:`mentor_desk.ui.dashboard.window`, itself imported inside the action that
 opens it), so starting the program never pays for it.
 
 :class:`ChartView` is a widget showing one figure (matplotlib's Qt canvas,

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from mentor_desk.app import Services
 from mentor_desk.store.records import Store
 from mentor_desk.ui.forms.records import RecordDialog
-from mentor_desk.ui.workspace import ParticipantWorkspace
+from mentor_desk.ui.participant.workspace import ParticipantWorkspace
 from tests.helpers.ui import (
     TIMEOUT,
     add_participant,

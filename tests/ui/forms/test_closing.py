@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
+from mentor_desk.ui.coordinator.team import ReassignDialog
 from mentor_desk.ui.forms.end_of_support import CloseSupportDialog, participant_reason
-from mentor_desk.ui.forms.team import ReassignDialog
 from tests.helpers.ui import TIMEOUT, wait_idle
 from tests.ui.forms.helpers import make_coordinator, participant, query, reload_workspace
 

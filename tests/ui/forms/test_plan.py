@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from mentor_desk.ui.forms.agreement import AgreeDialog
 from mentor_desk.ui.forms.assessment import change_mark
 from mentor_desk.ui.forms.records import RecordDialog
-from mentor_desk.ui.workspace import ParticipantWorkspace
+from mentor_desk.ui.participant.workspace import ParticipantWorkspace
 from tests.helpers.ui import TIMEOUT, wait_idle
 from tests.ui.forms.helpers import participant, query, save_dialog
 

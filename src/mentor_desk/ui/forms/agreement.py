@@ -26,8 +26,15 @@ from mentor_desk.domain import resources
 from mentor_desk.domain.validation import utc_now_iso, validate
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.data import FormsData
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import error_and_buttons, label, local_time, named, plain, set_error
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import (
+    error_and_buttons,
+    label,
+    local_time,
+    named,
+    plain,
+    set_error,
+)
 
 _GOAL_KEYS = ("id", "pathway", "goal_text", "why_it_matters", "target_date", "priority", "status")
 _STEP_KEYS = ("id", "what", "who", "partner_name", "due_date", "done")

@@ -33,8 +33,8 @@ from mentor_desk.ui.forms.checklist import StateSelector
 from mentor_desk.ui.forms.common import DATE_HINT
 from mentor_desk.ui.forms.data import FormsData, today_iso
 from mentor_desk.ui.forms.records import button
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label, named, set_error
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label, named, set_error
 
 LEVEL_WORDS = {"none": "None", "some": "Some", "high": "High"}
 LEVEL_COLOURS = {"none": "#2e7d32", "some": "#b26a00", "high": "#c62828"}

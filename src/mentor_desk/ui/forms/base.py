@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from mentor_desk.ui.forms.data import FormsData
-from mentor_desk.ui.tasks import TaskRunner
+from mentor_desk.ui.shell.tasks import TaskRunner
 
 
 class RecordTab(QWidget):

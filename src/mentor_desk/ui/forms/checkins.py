@@ -19,8 +19,8 @@ from mentor_desk.domain.vocabulary import entity
 from mentor_desk.store.records import Record
 from mentor_desk.ui.forms.data import today_iso
 from mentor_desk.ui.forms.records import RecordDialog
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label
 
 ONS4 = {
     "life_satisfaction": "Overall, how satisfied are you with your life nowadays?",

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desk.domain import resources
-from mentor_desk.ui.widgets import label, named
+from mentor_desk.ui.shell.widgets import label, named
 
 STATE_WORDS = {
     "done": "Done",

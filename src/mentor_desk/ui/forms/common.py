@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from mentor_desk.domain import resources
 from mentor_desk.domain.validation import FieldError, validate
 from mentor_desk.domain.vocabulary import Field, Kind, entity
-from mentor_desk.ui.widgets import label, named, plain, set_error
+from mentor_desk.ui.shell.widgets import label, named, plain, set_error
 
 Editor = QLineEdit | QPlainTextEdit | QComboBox | QSpinBox | QCheckBox | QListWidget
 ExtraRules = Callable[[Mapping[str, Any]], list[FieldError]]

@@ -23,8 +23,8 @@ from mentor_desk.ui.forms.records import (
     open_dialog,
     record_table,
 )
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label
 
 CONSENT_FIELDS = (
     "given_on",

@@ -24,8 +24,8 @@ from mentor_desk.ui.forms.records import (
     record_table,
     selected,
 )
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label, named, plain
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label, named, plain
 
 SERVICE_FIELDS = entity("service").names  # the directory form shows every declared field
 SESSION_FIELDS = entity("activity_session").names

@@ -34,8 +34,8 @@ from mentor_desk.ui.forms.base import RecordTab
 from mentor_desk.ui.forms.common import DATE_HINT
 from mentor_desk.ui.forms.data import FormsData, today_iso
 from mentor_desk.ui.forms.records import button, open_dialog
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import elide, error_and_buttons, label, named, plain, set_error
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import elide, error_and_buttons, label, named, plain, set_error
 
 
 def participant_reason(probation_code: str) -> str:

@@ -21,8 +21,8 @@ from mentor_desk.ui.forms.base import RecordTab
 from mentor_desk.ui.forms.common import choice_text
 from mentor_desk.ui.forms.data import FormsData
 from mentor_desk.ui.forms.records import RecordTableModel, record_table, selected
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import elide, label, local_time, named
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import elide, label, local_time, named
 
 ENTITY_KEY = "_entity"
 

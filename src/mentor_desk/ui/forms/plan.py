@@ -34,8 +34,8 @@ from mentor_desk.ui.forms.records import (
     record_table,
     selected,
 )
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label, local_time, named, plain
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label, local_time, named, plain
 
 GOAL_FIELDS = ("pathway", "goal_text", "why_it_matters", "target_date", "priority", "status")
 STEP_FIELDS = ("what", "who", "partner_name", "due_date", "done")

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.domain.vocabulary import entity
 from mentor_desk.store.records import Record, Store
-from mentor_desk.ui.drafts import FormDraft
 from mentor_desk.ui.forms.base import RecordTab
 from mentor_desk.ui.forms.common import ExtraRules, FieldForm, Options
-from mentor_desk.ui.shortcuts import lock_from
-from mentor_desk.ui.table_model import ROW_ROLE, ColumnsModel, read_only_table
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label, named, set_error
+from mentor_desk.ui.shell.drafts import FormDraft
+from mentor_desk.ui.shell.shortcuts import lock_from
+from mentor_desk.ui.shell.table_model import ROW_ROLE, ColumnsModel, read_only_table
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label, named, set_error
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Record], str]]

@@ -33,9 +33,9 @@ from mentor_desk.ui.forms.checklist import ChecklistWidget, countdown_colour, co
 from mentor_desk.ui.forms.common import FieldForm, utc_iso
 from mentor_desk.ui.forms.data import FormsData, load_forms
 from mentor_desk.ui.forms.records import button
-from mentor_desk.ui.shortcuts import lock_from
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label, local_time, named, set_error
+from mentor_desk.ui.shell.shortcuts import lock_from
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label, local_time, named, set_error
 
 DETAILS = (
     "planned_release_at",
@@ -357,12 +357,12 @@ class ReleaseDayWindow(QDialog):
 
     def save_sheet(self) -> None:
         # Read on the store worker, lay out here (QTextDocument belongs to the GUI thread),
-        # then write and log on the worker; see ui/exports_ui.py for the full pipeline.
+        # then write and log on the worker; see ui/exports/controller.py for the full pipeline.
         from mentor_desk.export import log
         from mentor_desk.export.common import path_hint, write_bytes
         from mentor_desk.export.document import pdf_bytes
         from mentor_desk.export.release_sheet import collect_release_sheet, render_release_sheet
-        from mentor_desk.ui.export_jobs import failure_text
+        from mentor_desk.ui.exports.files import failure_text
 
         path, _f = QFileDialog.getSaveFileName(
             self, "Save the sheet", "what-happens-next.pdf", "PDF (*.pdf)"

@@ -41,8 +41,8 @@ from mentor_desk.ui.forms.records import (
     open_dialog,
     record_table,
 )
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label, named, plain, set_error
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label, named, plain, set_error
 
 ATTENDANCE_FIELDS = (
     "session_id",

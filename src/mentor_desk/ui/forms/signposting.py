@@ -39,8 +39,8 @@ from mentor_desk.ui.forms.records import (
     record_table,
     selected,
 )
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label, named, plain, set_error
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label, named, plain, set_error
 
 REFERRAL_FIELDS = (
     "service_id",

@@ -22,8 +22,8 @@ from mentor_desk.ui.forms.records import button
 from mentor_desk.ui.forms.release_day import ReleaseDayPanel
 from mentor_desk.ui.forms.sessions import SessionsTab
 from mentor_desk.ui.forms.signposting import SignpostingTab
-from mentor_desk.ui.tasks import TaskRunner
-from mentor_desk.ui.widgets import label, plain
+from mentor_desk.ui.shell.tasks import TaskRunner
+from mentor_desk.ui.shell.widgets import label, plain
 
 
 class ClosedBar(QFrame):

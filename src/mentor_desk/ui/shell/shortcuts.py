@@ -1,0 +1,98 @@
+"""The keyboard shortcuts, declared once: used for the actions and listed in Help."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mentor_desk.ui.shell.widgets import named
+
+NEW_PARTICIPANT = "Ctrl+N"
+NEW_NOTE = "Ctrl+Shift+N"
+SEARCH = "Ctrl+F"
+SAVE = "Ctrl+S"
+CLOSE_TAB = "Ctrl+W"
+LOCK = "Ctrl+L"
+CASELOAD = "Ctrl+1"
+QUIT = "Ctrl+Q"
+HELP = "F1"
+SYNC_NOW = "F5"
+RELEASE_DAY = "Ctrl+R"
+SESSION_ATTENDANCE = "Ctrl+Shift+A"
+TEAM = "Ctrl+T"
+PRINT_PLAN = "Ctrl+P"
+DASHBOARD = "Ctrl+Shift+D"
+
+
+def lock_from(dialog: QWidget) -> QShortcut:
+    """Ctrl+L inside ``dialog`` locks the program, as it does in the main window.
+
+    A form opened with ``QDialog.open()`` is window-modal, and Qt does not pass a blocked
+    window's shortcuts on, so each form that holds typing gets its own. It triggers the
+    main window's lock action (found up the parent chain), which keeps the form's draft.
+    """
+
+    def lock() -> None:
+        widget = dialog.parentWidget()
+        while widget is not None:
+            action = getattr(widget, "act_lock", None)
+            if isinstance(action, QAction):
+                action.trigger()
+                return
+            widget = widget.parentWidget()
+
+    return QShortcut(QKeySequence(LOCK), dialog, lock)
+
+
+TABLE = (
+    (NEW_PARTICIPANT, "Register a new participant"),
+    (NEW_NOTE, "Write a new note for the open participant"),
+    (SEARCH, "Search the caseload (names, references, notes)"),
+    (SAVE, "Save the note or profile you are editing"),
+    (CLOSE_TAB, "Close the participant you are looking at"),
+    (CASELOAD, "Go back to the caseload"),
+    (LOCK, "Lock Mentor Desk now"),
+    ("Enter", "Open the participant chosen in the caseload"),
+    (RELEASE_DAY, "Release-day mode for the chosen or open participant"),
+    (SESSION_ATTENDANCE, "Record attendance for a whole activity session"),
+    (TEAM, "Team view of every caseload (coordinators)"),
+    (PRINT_PLAN, "Print the plan of the chosen or open participant"),
+    (DASHBOARD, "The dashboard: charts of the caseload"),
+    ("Alt+O / Alt+N", "Overview / Notes tab of a participant"),
+    ("Alt+R / A / P", "Release day / Assessment / Plan tab of a participant"),
+    (SYNC_NOW, "Sync with the partnership server now"),
+    (HELP, "This list"),
+    (QUIT, "Quit"),
+)
+
+
+class ShortcutsDialog(QDialog):
+    """Help → Keyboard shortcuts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        layout = QVBoxLayout(self)
+        table = named(QTableWidget(len(TABLE), 2), "Keyboard shortcuts")
+        table.setHorizontalHeaderLabels(["Keys", "What it does"])
+        for row, (keys, text) in enumerate(TABLE):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(text))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        named(buttons.button(QDialogButtonBox.StandardButton.Close), "Close")
+        layout.addWidget(buttons)
+        self.resize(520, 420)

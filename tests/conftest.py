@@ -55,3 +55,13 @@ def store(profile_dir: Path, kdf: KdfParams) -> Iterator[Store]:
     s = Profile(profile_dir).create(PASSPHRASE, kdf=kdf)
     yield s
     s.close()
+
+
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """The common default umask (0o022), under which a plain ``open()`` makes 0644 files."""
+    import os
+
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)

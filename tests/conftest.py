@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,3 +56,11 @@ def store(profile_dir: Path, kdf: KdfParams) -> Iterator[Store]:
     s = Profile(profile_dir).create(PASSPHRASE, kdf=kdf)
     yield s
     s.close()
+
+
+@pytest.fixture
+def permissive_umask() -> Iterator[None]:
+    """The common default umask (0o022), under which a plain ``open()`` makes 0644 files."""
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)

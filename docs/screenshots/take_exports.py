@@ -7,7 +7,9 @@ Run under a real X server, like ``take.py``::
 Uses the invented demo caseload (mentor size) with the user made a coordinator; one person's
 latest consent does not cover probation, so the probation dialog shows the override. The
 funder report is saved into the temporary folder and its first page rendered with
-``pdftoppm -png -r 60`` into ``funder-report.png``.
+``pdftoppm -png -r 60`` into ``funder-report.png``; likewise the first page of a plan
+(``plan-pdf.png``) and the release-day sheet (``release-sheet.png``) of a person with a
+Welsh name, to show every letter drawn in the bundled font.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from mentor_desk.app import AppConfig, build
 from mentor_desk.demo_data import DEMO_PASSPHRASE, generate
+from mentor_desk.export.plan_pdf import write_plan_pdf
+from mentor_desk.export.release_sheet import write_release_sheet_pdf
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
 from mentor_desk.store.records import Store
@@ -61,6 +65,34 @@ def prepare(store: Store) -> str:
     return str(person["id"])
 
 
+def first_page(pdf: Path, name: str, dpi: int = 60) -> None:
+    prefix = pdf.with_suffix("")
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(prefix)], check=True)  # fmt: skip
+    shutil.copy(prefix.with_suffix(".png"), OUT / name)
+    print("saved", OUT / name)
+
+
+def document_shots(store: Store, tmp: Path) -> None:
+    """The plan and the release-day sheet of a person with a Welsh name (ŵ, ŷ, ï)."""
+    released = {r["participant_id"] for r in store.list("release_day")}
+    goals: dict[str, int] = {}
+    for g in store.list("goal"):
+        if g["status"] != "stopped":
+            goals[g["participant_id"]] = goals.get(g["participant_id"], 0) + 1
+    pid = max(released, key=lambda p: (min(goals.get(p, 0), 3), p))
+    store.update("participant", pid, {"preferred_name": "Gwenllïan Ŵyn"})
+    goal = next(g for g in store.list("goal", participant_id=pid) if g["status"] != "stopped")
+    store.update("goal", goal["id"], {"goal_text": "Cael fy nhŷ fy hun (get my own house)"})
+    contact = "07700 900 456"
+    write_plan_pdf(store, pid, tmp / "plan.pdf", partnership="Gate to Goal West Yorkshire",
+                   mentor_contact=contact)  # fmt: skip
+    first_page(tmp / "plan.pdf", "plan-pdf.png", dpi=70)
+    write_release_sheet_pdf(store, pid, tmp / "sheet.pdf", mentor_contact=contact)
+    first_page(tmp / "sheet.pdf", "release-sheet.png")
+    subprocess.run(["pdffonts", str(tmp / "plan.pdf")], check=True)  # only the bundled family
+
+
 def dashboard_shot(actions: Any, services: Any, name: str) -> Any:
     """Open the dashboard (or raise it: its charts redraw in the current theme), wait for
     all six figures and take its picture."""
@@ -84,6 +116,7 @@ def main() -> int:
         )
         generate(store, size="mentor")
         pid = prepare(store)
+        document_shots(store, Path(tmp))
         store.close()
         services = build(AppConfig(profile_dir=profile_dir, kdf=KdfParams.fast_for_tests()))
         window = services.window

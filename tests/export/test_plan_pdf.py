@@ -81,7 +81,7 @@ def test_plan_odt_is_editable_document_with_same_content(
 
 def test_plan_uses_the_bundled_font(qapp: QApplication, store: Store, planted: Planted) -> None:
     doc = build_plan_document(store, planted.pid, partnership=PARTNERSHIP, mentor_contact="x")
-    assert doc.defaultFont().family() == "Atkinson Hyperlegible"
+    assert doc.defaultFont().family() == "Noto Sans"
     assert doc.defaultFont().pointSizeF() >= 14
 
 

@@ -17,10 +17,11 @@ from pytestqt.qtbot import QtBot
 from mentor_desk.app import Services
 from mentor_desk.export import log
 from mentor_desk.reports import figures
-from mentor_desk.ui.dashboard.window import PERIODS, DashboardWindow, FigureTableModel
+from mentor_desk.ui.dashboard.window.window import PERIODS, DashboardWindow, FigureTableModel
 from mentor_desk.ui.figure_words import FIGURES
 from mentor_desk.ui.funder_report import funder_report_pdf
 from mentor_desk.ui.window.export_menu import ExportActions
+from tests.helpers.files import PRIVATE, mode
 from tests.helpers.ui import TIMEOUT, press, start, unlock, wait_idle
 from tests.helpers.ui_data import seed_profile
 from tests.ui.test_exports_ui import choose
@@ -97,19 +98,21 @@ def test_filters_change_the_figures(qtbot: QtBot, make_app: Any, profile_dir: Pa
 
 
 def test_save_chart_png_and_data_csv(
-    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path
+    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path, permissive_umask: None
 ) -> None:
     services, actions, dashboard = open_dashboard(qtbot, make_app, profile_dir)
     panel = dashboard.panels["participants_by_status"]
     choose(actions, tmp_path / "status")
     with qtbot.waitSignal(actions.controller.saved, timeout=TIMEOUT):
         panel.save_png.click()
+    assert mode(tmp_path / "status.png") == PRIVATE
     png = (tmp_path / "status.png").read_bytes()
     assert png.startswith(PNG_SIGNATURE) and len(png) > 1000
 
     choose(actions, tmp_path / "status.csv")
     with qtbot.waitSignal(actions.controller.saved, timeout=TIMEOUT):
         panel.save_csv.click()
+    assert mode(tmp_path / "status.csv") == PRIVATE
     rows = list(csv.reader(io.StringIO((tmp_path / "status.csv").read_text("utf-8-sig"))))
     assert rows[0] == ["status", "participants"]
     assert rows[1:] == [[s, str(n)] for s, n in dashboard.tables["participants_by_status"].rows]
@@ -119,7 +122,7 @@ def test_save_chart_png_and_data_csv(
 
 
 def test_funder_report_has_every_title_and_count(
-    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path
+    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path, permissive_umask: None
 ) -> None:
     services, actions, dashboard = open_dashboard(qtbot, make_app, profile_dir)
     set_and_wait(
@@ -128,6 +131,7 @@ def test_funder_report_has_every_title_and_count(
     choose(actions, tmp_path / "report.pdf")
     with qtbot.waitSignal(actions.controller.saved, timeout=TIMEOUT):
         dashboard.report_button.click()
+    assert mode(tmp_path / "report.pdf") == PRIVATE
     reader = PdfReader(tmp_path / "report.pdf")
     text = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
     assert "Report for funders" in text

@@ -24,6 +24,7 @@ from mentor_desk.export import log
 from mentor_desk.export.csv_export import COLUMNS
 from mentor_desk.ui.exports.questions import CsvDialog, PlanDetailsDialog, ProbationDialog
 from mentor_desk.ui.window.export_menu import ExportActions
+from tests.helpers.files import PRIVATE, mode
 from tests.helpers.ui import TIMEOUT, start, unlock, wait_idle
 from tests.helpers.ui_data import (
     FLAG_MARKER,
@@ -86,7 +87,7 @@ def logged(services: Services) -> list[dict[str, Any]]:
 
 
 def test_plan_pdf_from_the_workspace_menu_has_goals_and_no_notes(
-    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path
+    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path, permissive_umask: None
 ) -> None:
     services, actions, seeded = open_app(qtbot, make_app, profile_dir)
     ws = services.window.open_participant(seeded.pid)
@@ -103,6 +104,7 @@ def test_plan_pdf_from_the_workspace_menu_has_goals_and_no_notes(
     assert asked == ["Save the action plan"]
     assert path == str(out / "plan.pdf")
     assert sorted(p.name for p in out.iterdir()) == ["plan.pdf"]  # nothing else, no .part
+    assert mode(out / "plan.pdf") == PRIVATE  # as private as the store, under umask 022
     text = pdf_text(out / "plan.pdf")
     assert GOAL_TEXT in text and STEP_TEXT in text and CONTACT in text
     assert NOTE_MARKER not in text and FLAG_MARKER not in text
@@ -116,6 +118,7 @@ def test_plan_pdf_from_the_workspace_menu_has_goals_and_no_notes(
     details = question(qtbot, actions, PlanDetailsDialog)
     assert details.contact.text() == CONTACT
     accept(qtbot, actions, details)
+    assert mode(out / "plan.odt") == PRIVATE
     with zipfile.ZipFile(out / "plan.odt") as odt:
         content = odt.read("content.xml").decode("utf-8")
     assert GOAL_TEXT in content and NOTE_MARKER not in content
@@ -150,7 +153,7 @@ def test_print_plan_shows_a_preview_of_the_plan(
 
 
 def test_release_sheet_and_subject_access(
-    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path
+    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path, permissive_umask: None
 ) -> None:
     services, actions, seeded = open_app(qtbot, make_app, profile_dir)
     services.window.open_participant(seeded.pid)
@@ -158,6 +161,7 @@ def test_release_sheet_and_subject_access(
     choose(actions, tmp_path / "sheet.pdf")
     with qtbot.waitSignal(actions.controller.saved, timeout=TIMEOUT):
         actions.release_sheet.trigger()
+    assert mode(tmp_path / "sheet.pdf") == PRIVATE
     text = pdf_text(tmp_path / "sheet.pdf")
     assert "What happens next" in text and "1 Park Row" in text
     assert NOTE_MARKER not in text
@@ -165,6 +169,7 @@ def test_release_sheet_and_subject_access(
     choose(actions, tmp_path / "everything.zip")
     with qtbot.waitSignal(actions.controller.saved, timeout=TIMEOUT):
         actions.subject_access.trigger()
+    assert mode(tmp_path / "everything.zip") == PRIVATE  # case notes and safety flags inside
     with zipfile.ZipFile(tmp_path / "everything.zip") as z:
         names = set(z.namelist())
         assert {"README.txt", "manifest.json", "summary.pdf", "records/case_note.json"} <= names
@@ -198,7 +203,7 @@ def test_probation_summary_without_consent_is_refused_for_a_mentor(
 
 
 def test_probation_summary_with_consent_for_a_mentor(
-    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path
+    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path, permissive_umask: None
 ) -> None:
     services, actions, seeded = open_app(qtbot, make_app, profile_dir)
     services.window.open_participant(seeded.pid)
@@ -208,6 +213,7 @@ def test_probation_summary_with_consent_for_a_mentor(
     dialog = question(qtbot, actions, ProbationDialog)
     assert "covers sharing" in dialog.consent.text()
     accept(qtbot, actions, dialog)
+    assert mode(tmp_path / "summary.pdf") == PRIVATE
     text = pdf_text(tmp_path / "summary.pdf")
     assert "Progress summary for probation" in text and GOAL_TEXT in text
     assert NOTE_MARKER not in text and "without the participant's consent" not in text
@@ -240,7 +246,7 @@ def test_probation_summary_override_by_a_coordinator_is_logged(
 
 
 def test_csv_exports_for_coordinators_with_pseudonyms(
-    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path
+    qtbot: QtBot, make_app: Any, profile_dir: Path, tmp_path: Path, permissive_umask: None
 ) -> None:
     services, actions, _seeded = open_app(qtbot, make_app, profile_dir, role="coordinator")
     qtbot.waitUntil(actions.csv.isEnabled, timeout=TIMEOUT)
@@ -254,6 +260,7 @@ def test_csv_exports_for_coordinators_with_pseudonyms(
             dialog.pseudonymise.setChecked(pseudonymise)
             accept(qtbot, actions, dialog)
             wait_idle(qtbot, services)
+            assert mode(path) == PRIVATE, kind
             rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
             assert tuple(rows[0]) == COLUMNS[kind]
             assert len(rows) > 1, kind

@@ -27,11 +27,15 @@ def open_target(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     The part file is renamed over ``path`` only when the ``with`` block finishes; on any
     error it is deleted, so a failed export leaves nothing behind and an earlier file of
     the same name is untouched. Nothing is ever written to a temp folder.
+
+    The part file is created readable and writable by its owner only (0600, like the
+    store) — and so is the file it becomes, replacing an earlier one whatever its mode.
+    An export holds personal data; the person can share it deliberately.
     """
     target = Path(path)
     part = target.with_name(target.name + ".part")
     try:
-        with open(part, "xb") as fh:
+        with os.fdopen(_create_private(part), "wb") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -43,6 +47,21 @@ def open_target(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     except BaseException:
         part.unlink(missing_ok=True)
         raise
+
+
+#: Owner read and write only: exports are as private as the store they come from.
+PRIVATE_MODE = 0o600
+
+
+def _create_private(part: Path) -> int:
+    """Create ``part`` (it must not exist) with mode 0600 from the start.
+
+    The mode is given to ``open(2)`` itself rather than set by a ``chmod`` afterwards, so
+    there is no moment when another account could open the file. (On Windows only the
+    read-only bit of the mode means anything; the file inherits its folder's ACL.)
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    return os.open(part, flags, PRIVATE_MODE)
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

@@ -28,6 +28,7 @@ from mentor_desk.domain import resources
 from mentor_desk.domain.vocabulary import entity
 from mentor_desk.export import log
 from mentor_desk.export.common import ExportError, path_hint, write_bytes
+from mentor_desk.export.csv_cells import defuse
 from mentor_desk.store.records import Record, Store
 
 PSEUDONYM_KEY = "export_pseudonym_key"
@@ -106,15 +107,13 @@ def pseudonymiser(store: Store) -> Callable[[str], str]:
 
 
 def _cell(value: Any) -> str:
-    """One CSV cell; text a spreadsheet would run as a formula is defused with a quote."""
+    """One value as CSV text (``true``/``false``, empty for none); :func:`csv_bytes` defuses
+    it for spreadsheets."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    return str(value)
 
 
 def _in(value: str | None, since: date | None, until: date | None) -> bool:
@@ -137,7 +136,7 @@ def rows(
     until: date | None = None,
     participant_ids: Iterable[str] | None = None,
 ) -> list[list[str]]:
-    """The rows (without the header) of one CSV export."""
+    """The rows (without the header) of one CSV export, as plain text (not yet defused)."""
     if kind not in COLUMNS:
         raise ExportError(f"There is no CSV export called {kind!r}.")
     people = {p["id"]: p for p in store.list("participant")}
@@ -257,11 +256,13 @@ def rows(
 
 
 def csv_bytes(header: Iterable[str], body: Iterable[Iterable[str]]) -> bytes:
-    """UTF-8 with a byte-order mark (so spreadsheet programs read accents right), CRLF."""
+    """UTF-8 with a byte-order mark (so spreadsheet programs read accents right), CRLF,
+    every cell quoted and defused (:func:`mentor_desk.export.csv_cells.defuse`) so no
+    spreadsheet runs one as a formula, whatever separator its locale splits on."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(list(header))
-    writer.writerows(body)
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow([defuse(h) for h in header])
+    writer.writerows([defuse(c) for c in row] for row in body)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

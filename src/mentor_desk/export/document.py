@@ -4,11 +4,14 @@ Documents are laid out by :class:`QTextDocument` and written by :class:`QPdfWrit
 :class:`QTextDocumentWriter` into memory, so the caller decides where the bytes go (the
 chosen file, or a member of the subject-access ZIP) and no temp file is ever made.
 
-The bundled font is Atkinson Hyperlegible (SIL Open Font License 1.1, see
-``resources/fonts/OFL.txt``), designed by the Braille Institute for readers with low
-vision: letters that are easily confused (I l 1, O 0, rn m) are drawn to differ. It is
-loaded from the package, so a plan looks the same on every computer. Needs a
-:class:`QGuiApplication`.
+The bundled font is Noto Sans 2.004 (SIL Open Font License 1.1, see
+``resources/fonts/OFL.txt``): one family for every letter of Latin-1, Latin Extended-A
+(Welsh ŵ ŷ, Polish, Romanian, Turkish, Czech...), Vietnamese, Greek and Cyrillic, so a
+person's name is never drawn in two typefaces. (Atkinson Hyperlegible, bundled before,
+lacks ŵ ŷ Ŵ Ŷ; its successor "Next" still lacks part of Latin Extended-A.) It is loaded
+from the package, so a plan looks the same on every computer, and the PDF embeds it.
+Scripts it does not cover (Arabic, Chinese...) fall back through Qt to a system font,
+which the PDF embeds too. Needs a :class:`QGuiApplication`.
 """
 
 from __future__ import annotations
@@ -33,9 +36,9 @@ from PySide6.QtGui import (
 from mentor_desk.export.common import ExportError
 
 FONT_FILES = (
-    "AtkinsonHyperlegible-Regular.ttf",
-    "AtkinsonHyperlegible-Bold.ttf",
-    "AtkinsonHyperlegible-Italic.ttf",
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSans-Italic.ttf",
 )
 FALLBACK_FAMILY = "Sans Serif"
 
@@ -86,6 +89,10 @@ def make_document(body_html: str, *, title: str, point_size: float) -> QTextDocu
     font = QFont(font_family())
     font.setPointSizeF(point_size)
     font.setStyleHint(QFont.StyleHint.SansSerif)
+    # No ligatures: "office" drawn with an ﬃ glyph reads back (copy, search, a screen
+    # reader) as "oﬃce"; the PDF's text must be the record's text.
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
     doc.setDefaultFont(font)
     doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, title)
     doc.setDocumentMargin(0)

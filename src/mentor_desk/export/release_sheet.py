@@ -3,8 +3,9 @@
 First probation appointment (the most urgent thing), where to stay tonight, the next
 meeting with the mentor, and the phone numbers that matter. It reads the latest
 release-day record's appointment fields and only the *stay tonight* checklist note —
-never the other checklist notes (the immediate-risks note above all), case notes or
-safety flags.
+never the other checklist notes (the immediate-risks note above all, and the notes on the
+probation-appointment and next-meeting items, which are the team's, not the person's:
+without a time the sheet says "To be arranged"), case notes or safety flags.
 """
 
 from __future__ import annotations
@@ -76,9 +77,6 @@ def collect_release_sheet(
         if stay.get("state") in (None, "outstanding"):
             stay_text += f" Call {mentor} straight away."
 
-    def fallback(key: str) -> str:
-        return str((checklist.get(key) or {}).get("note") or "").strip()
-
     services: list[tuple[str, str]] = []
     for ref in store.list("referral", participant_id=participant_id, order_by=("referred_on",)):
         service = store.get("service", ref["service_id"])
@@ -91,8 +89,7 @@ def collect_release_sheet(
         name=str(person.get("preferred_name") or person.get("given_name") or ""),
         released=plain_date((rd.get("planned_release_at") or "")[:10] or None),
         probation_when=plain_datetime(rd.get("probation_appointment_at"))
-        or fallback("probation_appointment")
-        or "Not booked yet — ask probation or your mentor",
+        or "To be arranged — ask probation or your mentor",
         probation_where=str(rd.get("probation_appointment_place") or ""),
         practitioner=str(person.get("probation_practitioner_name") or ""),
         practitioner_contact=str(person.get("probation_practitioner_contact") or ""),
@@ -100,8 +97,7 @@ def collect_release_sheet(
         mentor_name=mentor,
         mentor_contact=mentor_contact,
         meeting_when=plain_datetime(rd.get("next_meeting_at"))
-        or fallback("next_mentor_meeting")
-        or f"{mentor} will call you to fix a time",
+        or f"To be arranged — {mentor} will call you to fix a time",
         meeting_where=str(rd.get("next_meeting_place") or ""),
         services=tuple(services[:6]),
         made_on=plain_date(today_local()),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -139,3 +143,47 @@ def test_release_day_mode_opens_from_the_caseload_in_one_action(
     [rec] = query(qtbot, services, lambda s: s.list("release_day"))
     assert rec["checklist"]["stay_tonight"]["state"] == "done"
     mode.reject()
+
+
+def test_release_day_mode_saves_a_private_sheet_without_team_notes(
+    qtbot: QtBot,
+    make_app: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    permissive_umask: None,
+) -> None:
+    """Issue 12.4 and 12.5 from release-day mode's own "save the sheet" button: the file is
+    0600 under umask 022, and the probation item's note is not on the sheet."""
+    services, ws = participant(qtbot, make_app)
+    window = services.window
+    window.close_tab(window.tabs.indexOf(ws))
+    window.tabs.setCurrentWidget(window.caseload)
+    qtbot.waitUntil(lambda: window.caseload.proxy.rowCount() == 1, timeout=TIMEOUT)
+    window.caseload.table.setFocus()
+    window.caseload.table.selectRow(0)
+    press(qtbot, services, "Ctrl+R")
+    mode_window = dialog_of(qtbot, ReleaseDayWindow)
+    qtbot.waitUntil(lambda: "Noor Haddad" in mode_window.who.text(), timeout=TIMEOUT)
+    panel = mode_window.panel
+    probation = panel.checklist.selectors["probation_appointment"]
+    probation.setFocus()
+    qtbot.keyClick(probation, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "TEAMNOTE-MARKER practitioner is worried")
+    with qtbot.waitSignal(panel.changed, timeout=TIMEOUT):
+        qtbot.keyClick(panel.checklist.first(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, services)
+    [rec] = query(qtbot, services, lambda s: s.list("release_day"))
+    assert "TEAMNOTE-MARKER" in rec["checklist"]["probation_appointment"]["note"]
+
+    out = tmp_path / "what-happens-next.pdf"
+    monkeypatch.setattr(
+        "mentor_desk.ui.forms.release_day.QFileDialog.getSaveFileName",
+        lambda *_a, **_k: (str(out), "PDF (*.pdf)"),
+    )
+    mode_window.sheet_button.click()
+    qtbot.waitUntil(lambda: panel.hint.text() == "Sheet saved", timeout=TIMEOUT)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(out).pages).split())
+    assert "What happens next" in text and "To be arranged" in text
+    assert "TEAMNOTE-MARKER" not in text
+    mode_window.reject()

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from mentor_desk.app import Services
 from mentor_desk.export import log
 from mentor_desk.reports import figures
-from mentor_desk.ui.dashboard.window.window import PERIODS, DashboardWindow, FigureTableModel
+from mentor_desk.ui.dashboard.window import PERIODS, DashboardWindow, FigureTableModel
 from mentor_desk.ui.figure_words import FIGURES
 from mentor_desk.ui.funder_report import funder_report_pdf
 from mentor_desk.ui.window.export_menu import ExportActions

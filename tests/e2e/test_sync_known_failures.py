@@ -9,34 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-import requests
 
 from mentor_desk.store import syncstate, syncviews
 from mentor_desk.sync.protocol import ClientTooOld, DeviceRevoked, Offline
 from mentor_desk.ui.sync import wording as sync_ops
 from tests.helpers.proxy import DroppingProxy
-from tests.helpers.server_proc import PASSWORD, Laptop, ServerProcess
+from tests.helpers.server_proc import Laptop, ServerProcess, api
 
 MakeLaptop = Callable[..., Laptop]
-
-
-def api(
-    server: ServerProcess, method: str, path: str, username: str = "coordinator", **kw: Any
-) -> Any:
-    token = requests.post(
-        f"{server.url}/api/v1/auth/login",
-        json={"username": username, "password": PASSWORD, "device_name": "script"},
-        timeout=10,
-    )
-    token.raise_for_status()
-    resp = requests.request(
-        method,
-        f"{server.url}/api/v1{path}",
-        timeout=30,
-        headers={"Authorization": f"Bearer {token.json()['token']}"},
-        **kw,
-    )
-    return resp
 
 
 def test_offline_work_reaches_the_coordinator(server: ServerProcess, laptop: MakeLaptop) -> None:

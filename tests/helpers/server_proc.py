@@ -138,6 +138,25 @@ class ServerProcess:
                 self.kill()
 
 
+def api(
+    server: ServerProcess, method: str, path: str, username: str = "coordinator", **kw: Any
+) -> Any:
+    token = requests.post(
+        f"{server.url}/api/v1/auth/login",
+        json={"username": username, "password": PASSWORD, "device_name": "script"},
+        timeout=10,
+    )
+    token.raise_for_status()
+    resp = requests.request(
+        method,
+        f"{server.url}/api/v1{path}",
+        timeout=30,
+        headers={"Authorization": f"Bearer {token.json()['token']}"},
+        **kw,
+    )
+    return resp
+
+
 class Laptop:
     """One mentor's computer: an encrypted profile joined to the server."""
 

@@ -512,7 +512,12 @@ _ENTITIES: tuple[Entity, ...] = (
                 maximum=10_000,
                 coordinator_owned=True,
             ),
-            _f("share_with_server", B, "Share with the partnership", coordinator_owned=True),
+            _f(
+                "share_with_server",
+                B,
+                "Share with other organisations in the partnership",
+                coordinator_owned=True,
+            ),
             _f("share_with_probation", B, "Share with probation", coordinator_owned=True),
             _f("share_with_services", L, "Share with these services", coordinator_owned=True),
             _f(

@@ -18,6 +18,7 @@ from datetime import date
 from PySide6.QtGui import QTextDocument
 
 from mentor_desk.domain import resources
+from mentor_desk.domain.consent import covers_probation
 from mentor_desk.export import log
 from mentor_desk.export.common import (
     ExportError,
@@ -54,16 +55,12 @@ class ConsentMissing(ExportError):
 
 
 def probation_consent(store: Store, participant_id: str) -> tuple[bool, str]:
-    """Whether the latest consent record covers sharing with probation, and why not."""
-    records = store.list("consent", participant_id=participant_id)
-    if not records:
-        return False, "There is no consent record for this person."
-    latest = max(records, key=lambda r: (int(r["consent_version"]), r["given_on"], r["created_at"]))
-    if latest.get("withdrawn_on"):
-        return False, f"Consent was withdrawn on {plain_date(latest['withdrawn_on'])}."
-    if not latest.get("share_with_probation"):
-        return False, "The latest consent does not cover sharing with probation."
-    return True, ""
+    """Whether the consent in force covers sharing with probation, and why not.
+
+    The rule is :func:`mentor_desk.domain.consent.covers_probation` (the latest version
+    decides; a withdrawal shares nothing), the same one the Consent tab and referrals use.
+    """
+    return covers_probation(store.list("consent", participant_id=participant_id))
 
 
 @dataclass(frozen=True)

@@ -123,10 +123,80 @@ def test_consent_recorded_covers_a_named_service_and_can_be_withdrawn(
 
     consent.withdraw_now(consent.model.record(0)["id"])  # type: ignore[index]
     wait_idle(qtbot, services)
-    qtbot.waitUntil(lambda: "No consent recorded" in consent.current.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "withdrawn" in consent.current.text(), timeout=TIMEOUT)
     [stored] = query(qtbot, services, lambda s: s.list("consent"))
     assert stored["withdrawn_on"] == date.today().isoformat()
     assert stored["share_with_services"] == ["step up housing"]
+
+
+def _record(qtbot: QtBot, services: Any, consent: Any, *, probation: bool) -> dict[str, Any]:
+    dialog = consent.record_consent()
+    assert dialog is not None
+    editors = dialog.form.editors
+    if not editors["privacy_notice_version"].text():
+        qtbot.keyClicks(editors["privacy_notice_version"], "2026-01")
+    editors["share_with_server"].setChecked(True)
+    editors["share_with_probation"].setChecked(probation)
+    editors["share_with_services"].setPlainText("all services")
+    return save_dialog(qtbot, services, dialog)
+
+
+def test_withdrawing_the_latest_consent_never_brings_an_older_one_back(
+    qtbot: QtBot, make_app: Any
+) -> None:
+    """Issue 12.1 and 12.3: the latest version decides; a withdrawal shares nothing."""
+    services, ws = participant(qtbot, make_app)
+    add_service(qtbot, services, "Step Up Housing")
+    reload_workspace(qtbot, services, ws)
+    consent = ws.forms.consent
+    ws.tabs.setCurrentWidget(consent)
+
+    # A first consent starts with every box unticked: consent is an active opt-in.
+    first = consent.record_consent()
+    assert first is not None
+    values = first.form.values()
+    assert not values["share_with_server"] and not values["share_with_probation"]
+    assert not values["share_with_services"]
+    first.reject()
+
+    _record(qtbot, services, consent, probation=True)
+    qtbot.waitUntil(lambda: "Version 1" in consent.current.text(), timeout=TIMEOUT)
+    v2 = _record(qtbot, services, consent, probation=True)
+    assert v2["consent_version"] == 2
+    qtbot.waitUntil(lambda: "Version 2" in consent.current.text(), timeout=TIMEOUT)
+
+    # The next version starts as the one in force has it.
+    again = consent.record_consent()
+    assert again is not None
+    assert again.form.values()["share_with_probation"] is True
+    again.reject()
+
+    consent.withdraw_now(v2["id"])
+    wait_idle(qtbot, services)
+    qtbot.waitUntil(lambda: "withdrawn" in consent.current.text(), timeout=TIMEOUT)
+    text = consent.current.text()
+    assert "Version 2" in text and "Nothing may be shared" in text
+    assert "Version 1" not in text and "agreed to share" not in text
+    assert not consent.withdraw_button.isEnabled()
+
+    # A referral that passes their details on is stopped; signposting is not.
+    dialog = ws.forms.signposting.refer()
+    assert isinstance(dialog, ReferralDialog)
+    kind = dialog.form.editors["kind"]
+    assert isinstance(kind, QComboBox)
+    kind.setCurrentIndex(kind.findData("referred"))
+    assert "withdrawn" in dialog.consent_note.text()
+    kind.setCurrentIndex(kind.findData("signposted"))
+    assert dialog.consent_note.text() == ""
+    dialog.reject()
+
+    # After a withdrawal the next consent starts unticked again.
+    after = consent.record_consent()
+    assert after is not None
+    values = after.form.values()
+    assert not values["share_with_server"] and not values["share_with_probation"]
+    assert not values["share_with_services"]
+    after.reject()
 
 
 def test_coordinator_edits_the_directory_mentor_cannot(qtbot: QtBot, make_app: Any) -> None:

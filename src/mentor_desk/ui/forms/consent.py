@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
+from mentor_desk.domain.consent import covers_referral, in_force, latest_consent, sharing
 from mentor_desk.store.records import Record
 from mentor_desk.ui.forms.base import RecordTab
 from mentor_desk.ui.forms.data import FormsData, today_iso
@@ -35,11 +36,10 @@ CONSENT_FIELDS = (
     "recorded_by",
 )
 CONSENT_LABELS = {
-    "share_with_server": "Share with the partnership (the server)",
+    "share_with_server": "Share with other organisations in the partnership",
     "share_with_probation": "Share with their probation practitioner",
     "share_with_services": "Share with these services (one per line; “all services” for any)",
 }
-SHARING_KINDS = ("referred", "accompanied")
 OVERRIDE_PREFIX = "Consent override: "
 
 
@@ -48,42 +48,36 @@ def _yes(value: object) -> str:
 
 
 def current_consent(consents: list[Record]) -> Record | None:
-    """The newest consent that has not been withdrawn."""
-    live = [c for c in consents if not c.get("withdrawn_on")]
-    return max(live, key=lambda c: c["consent_version"]) if live else None
+    """The consent in force (domain rule: the latest version, unless it was withdrawn)."""
+    consent = in_force(consents)
+    return dict(consent) if consent is not None else None
 
 
 def covers(consents: list[Record], service: Record | None, kind: str | None) -> tuple[bool, str]:
-    """Does the current consent allow this referral? And if not, why not (plain words)."""
-    if kind not in SHARING_KINDS:
-        return True, ""
-    consent = current_consent(consents)
-    if consent is None:
-        return False, "There is no current consent to share their details with anyone."
-    wanted = {str(s).strip().casefold() for s in consent.get("share_with_services") or []}
-    names = {str((service or {}).get(k) or "").strip().casefold() for k in ("name", "organisation")}
-    if "all services" in wanted or (names - {""}) & wanted:
-        return True, ""
-    who = (service or {}).get("name") or "this service"
-    return False, (
-        f"Their consent (version {consent['consent_version']}) does not cover sharing "
-        f"their details with {who}."
-    )
+    """Does the consent in force allow this referral? And if not, why not (plain words)."""
+    return covers_referral(consents, service, kind)
 
 
-def consent_text(consent: Record | None) -> str:
-    if consent is None:
+def consent_text(consents: list[Record]) -> str:
+    """The consent in force in words, or why nothing may be shared."""
+    latest = latest_consent(consents)
+    if latest is None:
         return "No consent recorded. Nothing may be shared until it is."
+    if latest.get("withdrawn_on"):
+        return (
+            f"Version {latest['consent_version']}: {sharing(consents).why_nothing} "
+            "Nothing may be shared about them until a new consent is recorded."
+        )
     parts = []
-    if consent.get("share_with_server"):
-        parts.append("the partnership")
-    if consent.get("share_with_probation"):
+    if latest.get("share_with_server"):
+        parts.append("other organisations in the partnership")
+    if latest.get("share_with_probation"):
         parts.append("probation")
-    parts += list(consent.get("share_with_services") or [])
+    parts += list(latest.get("share_with_services") or [])
     return (
-        f"Version {consent['consent_version']}, given {consent['given_on']} "
-        f"(privacy notice {consent['privacy_notice_version']}"
-        f"{', recorded by ' + consent['recorded_by'] if consent.get('recorded_by') else ''}). "
+        f"Version {latest['consent_version']}, given {latest['given_on']} "
+        f"(privacy notice {latest['privacy_notice_version']}"
+        f"{', recorded by ' + latest['recorded_by'] if latest.get('recorded_by') else ''}). "
         f"They agreed to share with: {', '.join(parts) or 'no one'}."
     )
 
@@ -127,8 +121,7 @@ class ConsentTab(RecordTab):
     def show_data(self, data: FormsData) -> None:
         super().show_data(data)
         self.model.set_records(data.consents)
-        consent = current_consent(data.consents)
-        self.current.setText(consent_text(consent))
+        self.current.setText(consent_text(data.consents))
         self.current.setAccessibleName(self.current.text())
         self.set_read_only(self.read_only)
 
@@ -141,7 +134,10 @@ class ConsentTab(RecordTab):
     def record_consent(self) -> RecordDialog | None:
         if self.data is None:
             return None
-        last = self.data.consents[0] if self.data.consents else {}
+        latest = latest_consent(self.data.consents) or {}
+        # Consent is an active opt-in: each box starts as the consent in force has it,
+        # unticked when there is none (never recorded, or withdrawn).
+        now = current_consent(self.data.consents) or {}
         dialog = RecordDialog(
             self.runner,
             "consent",
@@ -149,16 +145,22 @@ class ConsentTab(RecordTab):
             title="Record consent",
             base={
                 "participant_id": self.participant_id,
-                "consent_version": int(last.get("consent_version") or 0) + 1,
+                "consent_version": int(latest.get("consent_version") or 0) + 1,
             },
             initial={
                 "given_on": today_iso(),
-                "privacy_notice_version": last.get("privacy_notice_version") or "",
-                "share_with_server": True,
+                "privacy_notice_version": latest.get("privacy_notice_version") or "",
+                "share_with_server": bool(now.get("share_with_server")),
+                "share_with_probation": bool(now.get("share_with_probation")),
+                "share_with_services": list(now.get("share_with_services") or []),
                 "recorded_by": self.data.actor_name,
             },
             labels=CONSENT_LABELS,
-            intro="Show them the privacy notice first. Record exactly what they agreed to.",
+            intro=(
+                "Show them the privacy notice first. Record exactly what they agreed to; "
+                "leave a box unticked unless they said yes. Their record is kept on your "
+                "organisation's own server whatever they choose here."
+            ),
             parent=self,
         )
         open_dialog(dialog, self.saved)

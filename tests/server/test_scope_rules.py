@@ -296,6 +296,11 @@ def test_deleting_a_participant_tombstones_its_records_and_pull_delivers_them(
     assert _put(world, "mentor_a", "case_note", uuid7(), note_fields(pa)).status_code == 404
     assert _put(world, "mentor_a", "goal", world.goal_a, goal_fields(pa)).status_code == 403
     assert _put(world, "coordinator", "goal", world.goal_a, goal_fields(pa)).status_code == 404
+    # a coordinator's PUT brings the participant back, with what its delete took
+    again = participant_fields("T-a", assigned_mentor_id=world["mentor_a"].id)
+    assert _put(world, "coordinator", "participant", pa, again).status_code == 200
+    assert _get(world, "mentor_a", "case_note", note).status_code == 200
+    assert _get(world, "mentor_a", "goal", world.goal_a).status_code == 200
 
 
 def test_a_pushed_participant_delete_takes_its_records_and_a_restore_brings_them_back(

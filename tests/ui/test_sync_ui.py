@@ -305,6 +305,42 @@ def test_someone_elses_conflict_names_both_authors(
     assert dialog.keep_mine.accessibleName() == "Keep Sam Carter's"
 
 
+def test_a_conflict_from_another_organisation_names_the_organisation(
+    qtbot: QtBot, make_app: Callable[..., Services]
+) -> None:
+    """The server names no person of another organisation (issue 12.20): no user id, the
+    organisation's name. That is not "You", whatever the missing id."""
+    from mentor_desk.store import syncstate
+
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    pid = add_participant(qtbot, services, "Priya", "Nair")
+    listed = {
+        "id": "c8",
+        "entity": "participant",
+        "record_id": pid,
+        "participant_id": pid,
+        "field": "phone",
+        "mine": "0770 222",
+        "theirs": "0770 111",
+        "at": "2026-11-23T10:00:00Z",
+        "mine_user_id": None,
+        "mine_by": "Southside Football",
+        "theirs_user_id": None,
+        "theirs_by": "Southside Football",
+        "theirs_at": "2026-11-22T09:30:00Z",
+    }
+
+    def scenario(store: Store) -> list[Any]:
+        syncstate.merge_server_conflicts(store, [listed], complete=True)
+        return sync_ops.conflict_rows(store)
+
+    [row] = services.worker.submit(scenario).result()
+    assert (row.mine_by, row.theirs_by) == ("Southside Football", "Southside Football")
+    assert not row.mine_is_yours
+
+
 def test_a_refused_change_can_be_sent_again_or_discarded(
     qtbot: QtBot, make_app: Callable[..., Services]
 ) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from mentor_desk.domain import ENTITIES, Entity, validate
-from mentor_desk.server import accounts
+from mentor_desk.server import accounts, scope
 from mentor_desk.server.access import (
     can_see,
     not_found,
@@ -118,9 +118,13 @@ def read(session: Session, user: User, entity_name: str, record_id: str) -> Reco
     if record is None or record.deleted:
         raise not_found()
     if ent.scoped:
-        scope = _scope_of(session, record)
-        if scope is None or not can_see(user, scope):
+        where = _scope_of(session, record)
+        if where is None or not can_see(user, where):
             raise not_found()
+        if ent.name != "participant":  # a deleted participant takes its records with it
+            parent = session.get(Record, ("participant", record.participant_id))
+            if parent is None or parent.deleted:
+                raise not_found()
     return record
 
 
@@ -140,6 +144,8 @@ def _store(
 ) -> Record:
     """Apply one change (``data`` None = delete) with a new seq; a no-op costs no seq."""
     deleting = data is None
+    was_deleted = existing.deleted if existing is not None else None
+    old_version = existing.version if existing is not None else 0
     old: dict[str, Any] = dict(existing.data) if existing else {}
     new: dict[str, Any] = old if data is None else data
     changed = [
@@ -197,8 +203,52 @@ def _store(
     )
     if ent.name == "participant":
         _update_scope(session, caller, record_id, new, seq, organisation_id)
+        if was_deleted is not None and was_deleted != deleting:
+            session.flush()
+            _cascade(session, caller, record_id, deleting=deleting, since=old_version)
     session.flush()
     return existing
+
+
+def _cascade(
+    session: Session, caller: Caller, participant_id: str, *, deleting: bool, since: int
+) -> None:
+    """Take a participant's records with it: tombstone every live one when it is deleted;
+    when it is restored, bring back those its delete (at seq ``since``) tombstoned.
+
+    Each is an ordinary change with its own seq, so every laptop pulls it. Nothing changes a
+    deleted participant's records in between (writes need a live participant, and an edit of
+    a tombstone is kept as a conflict), so the records deleted after ``since`` are exactly
+    those the participant's delete took.
+    """
+    query = select(Record).where(
+        Record.participant_id == participant_id, Record.entity != "participant"
+    )
+    if deleting:
+        query = query.where(Record.deleted.is_(False))
+    else:
+        query = query.where(Record.deleted.is_(True), Record.version > since)
+    children = session.scalars(query.order_by(Record.version, Record.entity, Record.id)).all()
+    for child in children:
+        _store(
+            session,
+            caller,
+            ENTITIES[child.entity],
+            child.id,
+            child,
+            None if deleting else dict(child.data),
+            participant_id=participant_id,
+            organisation_id=child.organisation_id,
+        )
+    if children:
+        accounts.audit(
+            session,
+            "participant.records_deleted" if deleting else "participant.records_restored",
+            user=caller.user,
+            device=caller.device,
+            entity="participant",
+            record_ids=[participant_id, *(c.id for c in children)],
+        )
 
 
 def _update_scope(
@@ -210,14 +260,14 @@ def _update_scope(
     organisation_id: str | None,
 ) -> None:
     mentor = data.get("assigned_mentor_id") or None
-    scope = session.get(ParticipantScope, participant_id)
-    old_mentor = scope.assigned_mentor_id if scope else None
-    if scope is None:
-        scope = ParticipantScope(participant_id=participant_id, version=seq)
-        session.add(scope)
-    scope.organisation_id = organisation_id
-    scope.assigned_mentor_id = mentor
-    scope.version = seq
+    row = session.get(ParticipantScope, participant_id)
+    old_mentor = row.assigned_mentor_id if row else None
+    if row is None:
+        row = ParticipantScope(participant_id=participant_id, version=seq)
+        session.add(row)
+    row.organisation_id = organisation_id
+    row.assigned_mentor_id = mentor
+    row.version = seq
     if old_mentor != mentor:
         session.add(
             Assignment(
@@ -285,9 +335,15 @@ def write(
     lock_writes(session)
     existing = session.get(Record, (entity_name, record_id))
     if existing is not None and ent.scoped:
-        scope = _scope_of(session, existing)
-        if scope is None or not can_see(user, scope):
+        where = _scope_of(session, existing)
+        if where is None or not can_see(user, where):
             raise not_found()
+    if (
+        existing is not None
+        and user.role != "coordinator"
+        and scope.deleted_by_coordinator(session, existing)
+    ):
+        raise scope.coordinator_deleted_error()
     if not ent.scoped:
         participant_id, org = None, None
     elif ent.name == "participant":
@@ -300,10 +356,13 @@ def write(
                 [FieldProblem(field="participant_id", message="cannot be changed")]
             )
         parent = session.get(Record, ("participant", participant_id))
-        scope = session.get(ParticipantScope, participant_id)
-        if parent is None or parent.deleted or scope is None or not can_see(user, scope):
+        where = session.get(ParticipantScope, participant_id)
+        if parent is None or parent.deleted or where is None or not can_see(user, where):
             raise ApiError(404, "not_found", "No such participant.")
-        org = scope.organisation_id
+        org = where.organisation_id
+    before = existing.data if existing is not None else None
+    scope.check_owned(user, ent, before, data)
+    scope.check_references(session, ent, data, before, participant_id)
     if ent.append_only and existing is not None and not existing.deleted:
         if existing.data != data:
             raise ApiError(
@@ -343,6 +402,7 @@ def delete(session: Session, caller: Caller, entity_name: str, record_id: str) -
     existing = read(session, user, entity_name, record_id)
     if ent.name == "participant":
         require_coordinator(user)
+    scope.check_owned_delete(user, ent, existing.data)
     if ent.append_only:
         raise ApiError(409, "append_only", "This record cannot be deleted; retract it instead.")
     record = _store(

@@ -112,11 +112,17 @@ class RecordOut(BaseModel):
     field_versions: dict[str, int]
     created_at: datetime
     updated_at: datetime
+    #: Who created and last changed it: a user id for callers of the author's own
+    #: organisation, else None (see the ``..._organisation_id`` fields).
     created_by: str | None
     updated_by: str | None
+    #: The organisation of who created and last changed it, shown to every caller.
+    created_by_organisation_id: str | None = None
+    updated_by_organisation_id: str | None = None
 
     @classmethod
     def of(cls, record: Record) -> RecordOut:
+        """The stored record as it is; routes answer with :func:`scope.records_out`."""
         return cls(
             entity=record.entity,
             id=record.id,

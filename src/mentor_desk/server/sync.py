@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from mentor_desk.domain import ENTITIES, Entity
 from mentor_desk.domain.ids import uuid7
 from mentor_desk.server import accounts
+from mentor_desk.server import scope as rules
 from mentor_desk.server.access import can_see, require_case_role, require_coordinator
 from mentor_desk.server.deps import Caller
 from mentor_desk.server.errors import ApiError, forbidden, not_found
@@ -374,6 +375,7 @@ def _create(p: _Push) -> MutationResult:
                 return p.quarantine(participant_id, scope.organisation_id)
             raise _Rejected("not_found", "No such participant.")
         org = scope.organisation_id
+    rules.check_references(session, ent, data, None, participant_id)
     record = _store(
         session,
         p.caller,
@@ -427,6 +429,8 @@ def _merge(p: _Push, existing: Record) -> MutationResult:
         _participant_placement(session, p.caller, existing, data)
     if changed:
         check_fields(ent.name, data)
+        rules.check_owned(p.user, ent, existing.data, data)
+        rules.check_references(session, ent, data, existing.data, existing.participant_id)
     conflicts = [p.conflict(existing, *item) for item in lost]
     record = existing
     if changed:
@@ -458,6 +462,7 @@ def _delete(p: _Push, existing: Record) -> MutationResult:
         return p.result("applied", existing.version)
     if p.ent.name == "participant" and p.user.role != "coordinator":
         raise _Rejected("permission", "Only a coordinator may delete a participant.")
+    rules.check_owned_delete(p.user, p.ent, existing.data)
     if p.ent.append_only:
         p.require_own_unsynced()
     changed_since = p.session.scalar(
@@ -681,8 +686,12 @@ def list_conflicts(session: Session, user: User, limit: int) -> Sequence[Conflic
     ).all()
 
 
-def conflict_authors(session: Session, rows: Sequence[Conflict]) -> dict[str, ConflictAuthors]:
-    """Conflict id → (who sent the losing value, who wrote the kept one, when), by name.
+def conflict_authors(
+    session: Session, rows: Sequence[Conflict], viewer: User
+) -> dict[str, ConflictAuthors]:
+    """Conflict id → who sent the losing value and who wrote the kept one (and when), as
+    ``viewer`` may see them (:func:`scope.authors`: a person only within the viewer's
+    organisation, else their organisation).
 
     The kept value's author is the author of the change whose seq is the field's version
     (``theirs_version``); a purged or unknown change leaves it None.
@@ -695,17 +704,25 @@ def conflict_authors(session: Session, rows: Sequence[Conflict]) -> dict[str, Co
             select(Change).where(Change.seq.in_({r.theirs_version for r in rows}))
         )
     }
-    user_ids = {r.mine_user_id for r in rows} | {w[0] for w in writers.values()}
-    names = {
-        uid: name
-        for uid, name in session.execute(
-            select(User.id, User.name).where(User.id.in_(user_ids - {None}))
-        )
-    }
+    user_ids = {r.mine_user_id for r in rows} | {r.resolved_by for r in rows}
+    shown = rules.authors(session, viewer, user_ids | {w[0] for w in writers.values()})
+    nobody = rules.Author(None, None, None, False)
     out: dict[str, ConflictAuthors] = {}
     for r in rows:
         writer, at = writers.get(r.theirs_version, (None, None))
-        out[r.id] = (names.get(r.mine_user_id or ""), writer, names.get(writer or ""), at)
+        mine = shown.get(r.mine_user_id or "", nobody)
+        theirs = shown.get(writer or "", nobody)
+        out[r.id] = ConflictAuthors(
+            mine_user_id=mine.user_id,
+            mine_device_id=r.mine_device_id if mine.same_organisation else None,
+            mine_by=mine.name,
+            mine_organisation_id=mine.organisation_id,
+            theirs_user_id=theirs.user_id,
+            theirs_by=theirs.name,
+            theirs_organisation_id=theirs.organisation_id,
+            theirs_at=at,
+            resolved_by=shown.get(r.resolved_by or "", nobody).user_id,
+        )
     return out
 
 
@@ -734,6 +751,12 @@ def resolve_conflict(
     record = session.get(Record, (row.entity, row.record_id))
     if record is None:
         raise ApiError(409, "record_gone", "The record no longer exists on the server.")
+    if (
+        row.field == DELETED_FIELD
+        and user.role != "coordinator"
+        and rules.deleted_by_coordinator(session, record)
+    ):  # a coordinator's delete is final for a mentor: the conflict waits for the office
+        raise rules.coordinator_deleted_error()
     chosen = row.mine if choice == "mine" else value
     data: dict[str, Any] | None = None
     touch = choice != "theirs"
@@ -764,6 +787,16 @@ def resolve_conflict(
             elif ent.scoped and data.get("participant_id") != record.participant_id:
                 raise ApiError(422, "validation_error", "participant_id: cannot be changed")
             check_fields(ent.name, data)
+            if ent.scoped and ent.name != "participant":
+                parent = session.get(Record, ("participant", record.participant_id))
+                if parent is None or parent.deleted:
+                    raise ApiError(
+                        409, "participant_deleted", "The participant of this record was deleted."
+                    )
+            rules.check_owned(user, ent, record.data, data)
+            rules.check_references(session, ent, data, record.data, record.participant_id)
+        else:
+            rules.check_owned_delete(user, ent, record.data)
         record = _store(
             session,
             caller,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -97,8 +98,20 @@ class PullOut(BaseModel):
     conflicts_mark: str | None = None
 
 
-#: (name of who sent the losing value, id and name of who wrote the kept one, when that was)
-ConflictAuthors = tuple[str | None, str | None, str | None, datetime | None]
+@dataclass(frozen=True)
+class ConflictAuthors:
+    """Who sent the losing value and who wrote the kept one (and when), as the caller may
+    see them: ids and names only within the caller's organisation (``server.scope``)."""
+
+    mine_user_id: str | None = None
+    mine_device_id: str | None = None
+    mine_by: str | None = None
+    mine_organisation_id: str | None = None
+    theirs_user_id: str | None = None
+    theirs_by: str | None = None
+    theirs_organisation_id: str | None = None
+    theirs_at: datetime | None = None
+    resolved_by: str | None = None
 
 
 class ConflictOut(BaseModel):
@@ -109,27 +122,27 @@ class ConflictOut(BaseModel):
     field: str
     mine: Any
     theirs: Any
+    #: Who sent the losing value, from which device: None outside their organisation.
     mine_user_id: str | None
     mine_device_id: str | None
     theirs_version: int
     at: datetime
     resolved_at: datetime | None
     resolved_by: str | None
-    #: Who sent the losing value, by name (SYNC.md: "who, when, both values").
+    #: Who sent the losing value, by name (SYNC.md: "who, when, both values"); outside
+    #: their organisation, the organisation's name instead.
     mine_by: str | None = None
-    #: Who wrote the value the server kept, by name, and when (from the change that wrote it).
+    mine_organisation_id: str | None = None
+    #: Who wrote the value the server kept, by name, and when (from the change that wrote
+    #: it); outside their organisation, no id and the organisation's name.
     theirs_user_id: str | None = None
     theirs_by: str | None = None
+    theirs_organisation_id: str | None = None
     theirs_at: datetime | None = None
 
     @classmethod
     def of(cls, row: Conflict, authors: ConflictAuthors) -> ConflictOut:
-        mine_by, theirs_user_id, theirs_by, theirs_at = authors
         return cls(
-            mine_by=mine_by,
-            theirs_user_id=theirs_user_id,
-            theirs_by=theirs_by,
-            theirs_at=theirs_at,
             id=row.id,
             entity=row.entity,
             record_id=row.record_id,
@@ -137,12 +150,18 @@ class ConflictOut(BaseModel):
             field=row.field,
             mine=row.mine,
             theirs=row.theirs,
-            mine_user_id=row.mine_user_id,
-            mine_device_id=row.mine_device_id,
+            mine_user_id=authors.mine_user_id,
+            mine_device_id=authors.mine_device_id,
             theirs_version=row.theirs_version,
             at=row.at,
             resolved_at=row.resolved_at,
-            resolved_by=row.resolved_by,
+            resolved_by=authors.resolved_by,
+            mine_by=authors.mine_by,
+            mine_organisation_id=authors.mine_organisation_id,
+            theirs_user_id=authors.theirs_user_id,
+            theirs_by=authors.theirs_by,
+            theirs_organisation_id=authors.theirs_organisation_id,
+            theirs_at=authors.theirs_at,
         )
 
 

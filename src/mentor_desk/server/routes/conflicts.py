@@ -23,7 +23,7 @@ def list_conflicts(
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> ConflictsOut:
     rows = sync.list_conflicts(session, caller.user, limit)
-    authors = sync.conflict_authors(session, rows)
+    authors = sync.conflict_authors(session, rows, caller.user)
     if rows:
         accounts.audit(
             session,
@@ -42,5 +42,5 @@ def resolve(
 ) -> ResolveOut:
     row, version = sync.resolve_conflict(session, caller, str(conflict_id), body.choice, body.value)
     session.commit()
-    authors = sync.conflict_authors(session, [row])
+    authors = sync.conflict_authors(session, [row], caller.user)
     return ResolveOut(conflict=ConflictOut.of(row, authors[row.id]), version=version)

@@ -6,7 +6,7 @@ Coordinators change them through ``PUT /records/service/{id}`` and
 
 from __future__ import annotations
 
-from mentor_desk.server import records
+from mentor_desk.server import records, scope
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
 from mentor_desk.server.routing import api_router
@@ -16,10 +16,11 @@ router = api_router(tags=["directory"])
 
 
 @router.get("/services", responses=responses(401, 403))
-def list_services(_caller: CurrentCaller, session: SessionDep) -> list[RecordOut]:
-    return [RecordOut.of(r) for r in records.shared_records(session, "service")]
+def list_services(caller: CurrentCaller, session: SessionDep) -> list[RecordOut]:
+    return scope.records_out(session, caller.user, records.shared_records(session, "service"))
 
 
 @router.get("/activity-sessions", responses=responses(401, 403))
-def list_activity_sessions(_caller: CurrentCaller, session: SessionDep) -> list[RecordOut]:
-    return [RecordOut.of(r) for r in records.shared_records(session, "activity_session")]
+def list_activity_sessions(caller: CurrentCaller, session: SessionDep) -> list[RecordOut]:
+    rows = records.shared_records(session, "activity_session")
+    return scope.records_out(session, caller.user, rows)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Query
 
-from mentor_desk.server import accounts, records
+from mentor_desk.server import accounts, records, scope
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
 from mentor_desk.server.routing import api_router
@@ -33,7 +33,7 @@ def list_participants(
         record_ids=[r.id for r in found],
     )
     session.commit()
-    return [RecordOut.of(r) for r in found]
+    return scope.records_out(session, caller.user, found)
 
 
 @router.get("/{participant_id}", responses=responses(401, 403, 404, 422))
@@ -50,7 +50,7 @@ def get_participant(
         record_ids=[record.id],
     )
     session.commit()
-    return RecordOut.of(record)
+    return scope.record_out(session, caller.user, record)
 
 
 @router.post("/{participant_id}/assign", responses=responses(400, 401, 403, 404, 413, 422))
@@ -59,4 +59,4 @@ def assign(
 ) -> RecordOut:
     record = records.assign(session, caller, str(participant_id), body.mentor_id)
     session.commit()
-    return RecordOut.of(record)
+    return scope.record_out(session, caller.user, record)

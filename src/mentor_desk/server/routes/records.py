@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import Path
 
 from mentor_desk.domain import ENTITIES
-from mentor_desk.server import accounts
+from mentor_desk.server import accounts, scope
 from mentor_desk.server import records as store
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
@@ -44,7 +44,7 @@ def get_record(
             record_ids=[record.id],
         )
         session.commit()
-    return RecordOut.of(record)
+    return scope.record_out(session, caller.user, record)
 
 
 @router.put("/{entity}/{record_id}", responses=responses(400, 401, 403, 404, 409, 413, 422))
@@ -57,7 +57,7 @@ def put_record(
 ) -> RecordOut:
     record = store.write(session, caller, entity, str(record_id), body.fields)
     session.commit()
-    return RecordOut.of(record)
+    return scope.record_out(session, caller.user, record)
 
 
 @router.delete("/{entity}/{record_id}", responses=responses(401, 403, 404, 409, 422))
@@ -66,4 +66,4 @@ def delete_record(
 ) -> RecordOut:
     record = store.delete(session, caller, entity, str(record_id))
     session.commit()
-    return RecordOut.of(record)
+    return scope.record_out(session, caller.user, record)

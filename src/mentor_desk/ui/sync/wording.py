@@ -241,9 +241,13 @@ def conflict_rows(store: Store) -> list[ConflictRow]:
                 theirs=r["theirs"],
                 detail=r["detail"] or "",
                 at=_parse_time(r["at"]),
-                # a conflict kept before v6 of the store came from this device's own push
+                # a conflict kept before v6 of the store came from this device's own push;
+                # one with a name but no id was sent from another organisation
                 mine_by=_author(
-                    store, r["mine_user_id"] or store.actor_id, r["mine_by"], "Someone else"
+                    store,
+                    r["mine_user_id"] or (None if r["mine_by"] else store.actor_id),
+                    r["mine_by"],
+                    "Someone else",
                 ),
                 theirs_by=_author(store, r["theirs_user_id"], r["theirs_by"], ""),
                 theirs_at=_parse_time(r["theirs_at"]),

@@ -303,3 +303,39 @@ def test_version_6_keeps_every_conflict_and_adds_room_for_its_authors(
         )
     finally:
         store.close()
+
+
+def test_steps_of_achieved_or_stopped_goals_are_never_overdue(store: Store) -> None:
+    """Issue 12.9: only a goal still being worked on makes a late step a reason to call."""
+    pid = add_participant(store, "Ada")
+    goals = {}
+    for status in ("in_progress", "achieved", "stopped", "not_started"):
+        goal = store.create(
+            "goal",
+            {
+                "participant_id": pid,
+                "pathway": "accommodation",
+                "status": status,
+                "goal_text": f"Goal {status}",
+            },
+        )
+        store.create(
+            "goal_step",
+            {
+                "participant_id": pid,
+                "goal_id": goal["id"],
+                "what": "Ring the council",
+                "due_date": "2020-01-01",
+            },
+        )
+        goals[status] = goal["id"]
+    [row] = caseload(store)
+    assert row.overdue_steps == 2  # in progress and not started
+    store.update("goal", goals["in_progress"], {"status": "achieved"})
+    store.update("goal", goals["not_started"], {"status": "stopped"})
+    [row] = caseload(store)
+    assert row.overdue_steps == 0
+    store.update("goal", goals["stopped"], {"status": "in_progress"})
+    store.delete("goal", goals["achieved"])
+    [row] = caseload(store)
+    assert row.overdue_steps == 1

@@ -36,10 +36,14 @@ WITH next_meeting AS (
     WHERE deleted = 0 AND status IN ('suggested', 'made', 'accepted')
     GROUP BY participant_id
 ), steps AS (
-    SELECT participant_id, count(*) AS overdue_n
-    FROM goal_step
-    WHERE deleted = 0 AND coalesce(done, 0) = 0 AND due_date IS NOT NULL AND due_date < :today
-    GROUP BY participant_id
+    -- A step is overdue only while its goal is being worked on: the steps of an achieved
+    -- or stopped goal (or of a deleted one) are history, not a reason to call today.
+    SELECT st.participant_id, count(*) AS overdue_n
+    FROM goal_step AS st
+    JOIN goal AS g ON g.id = st.goal_id AND g.deleted = 0
+    WHERE st.deleted = 0 AND coalesce(st.done, 0) = 0 AND st.due_date IS NOT NULL
+          AND st.due_date < :today AND g.status IN ('not_started', 'in_progress')
+    GROUP BY st.participant_id
 )
 SELECT p.id, p.reference, p.given_name, p.family_name, p.preferred_name, p.status,
        p.assigned_mentor_name, p.safety_flags, p.next_contact_due,

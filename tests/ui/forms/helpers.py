@@ -43,7 +43,7 @@ def participant(
 def activate(qtbot: QtBot, window: QWidget) -> None:
     """Offscreen, a closed dialog leaves no active window: keys need one."""
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=TIMEOUT)
 
 
 def query(qtbot: QtBot, services: Services, op: Callable[[Store], T]) -> T:

@@ -34,7 +34,7 @@ from mentor_desk.ui.shell.drafts import FormDraft
 from mentor_desk.ui.shell.shortcuts import lock_from
 from mentor_desk.ui.shell.table_model import ROW_ROLE, ColumnsModel, read_only_table
 from mentor_desk.ui.shell.tasks import TaskRunner
-from mentor_desk.ui.shell.widgets import label, named, set_error
+from mentor_desk.ui.shell.widgets import label, named, save_from, set_error
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Record], str]]
@@ -177,6 +177,7 @@ class RecordDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(560, min(160 + 58 * len(names), 720))
         lock_from(self)
+        save_from(self, self.save_button)
         pid = _participant_of(entity_name, base, record)
         self.form_draft = (
             None

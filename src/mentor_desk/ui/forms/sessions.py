@@ -42,7 +42,7 @@ from mentor_desk.ui.forms.records import (
     record_table,
 )
 from mentor_desk.ui.shell.tasks import TaskRunner
-from mentor_desk.ui.shell.widgets import label, named, plain, set_error
+from mentor_desk.ui.shell.widgets import label, named, plain, save_from, set_error
 
 ATTENDANCE_FIELDS = (
     "session_id",
@@ -240,6 +240,7 @@ class SessionAttendanceDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        save_from(self, self.save_button)
         self.save_button.setEnabled(False)
         self.resize(760, 560)
         runner.run(load_roll, self._loaded, owner=self)

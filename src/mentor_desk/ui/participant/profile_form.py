@@ -31,7 +31,7 @@ from mentor_desk.domain.vocabulary import Field, Kind, entity
 from mentor_desk.ui.shell.drafts import FormDraft
 from mentor_desk.ui.shell.shortcuts import lock_from
 from mentor_desk.ui.shell.tasks import TaskRunner
-from mentor_desk.ui.shell.widgets import label, named, plain, set_error
+from mentor_desk.ui.shell.widgets import label, named, plain, save_from, set_error
 
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -311,6 +311,7 @@ class NewParticipantDialog(QDialog):
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        save_from(self, self.save_button)
         self.save_button.setEnabled(False)
         self.form.set_values({"status": "active"})
         # Kept as a draft while it is being filled in: registering someone at the gate

@@ -29,6 +29,7 @@ from mentor_desk.ui.forms.data import FormsData
 from mentor_desk.ui.forms.tabs import WorkspaceForms
 from mentor_desk.ui.participant.notes import NotesTab
 from mentor_desk.ui.participant.profile_form import ParticipantForm, locks_coordinator_fields
+from mentor_desk.ui.shell import shortcuts
 from mentor_desk.ui.shell.drafts import PROFILE_DRAFT_KIND
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import day, label, local_time, named, plain, set_error
@@ -333,8 +334,8 @@ class ParticipantWorkspace(QWidget):
         named(self.tabs.tabBar(), "Parts of the record")
         self.overview = Overview(runner, autosave_ms)
         self.notes = NotesTab(runner, participant_id, autosave_ms)
-        self.tabs.addTab(self.overview, "&Overview")
-        self.tabs.addTab(self.notes, "&Notes")
+        self.tabs.addTab(self.overview, shortcuts.TABS["overview"])
+        self.tabs.addTab(self.notes, shortcuts.TABS["notes"])
         for title, tab in self.forms.pages():
             self.tabs.addTab(tab, title)
         layout.addWidget(self.tabs, 1)

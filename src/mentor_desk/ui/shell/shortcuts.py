@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,6 +33,47 @@ TEAM = "Ctrl+T"
 PRINT_PLAN = "Ctrl+P"
 DASHBOARD = "Ctrl+Shift+D"
 
+# Menu and tab titles with their Alt keys, declared once so that no two clash in a window
+# (tests/ui/test_shortcuts.py collects what the windows really show) and the Help list
+# and docs/ui.md say what the windows do.
+MENUS = {
+    "file": "&File",
+    "go": "&Go",
+    "records": "Recor&ds",
+    "export": "E&xport",
+    "reports": "Report&s",
+    "sync": "S&ync",
+    "help": "&Help",
+}
+TABS = {
+    "overview": "&Overview",
+    "notes": "&Notes",
+    "release_day": "&Release day",
+    "assessment": "&Assessment",
+    "plan": "&Plan",
+    "signposting": "Signpos&ting",
+    "sessions": "Sessions && chec&k-ins",
+    "consent": "&Consent",
+    "end_of_support": "&End of support",
+    "history": "H&istory",
+}
+
+
+def mnemonic(title: str) -> str | None:
+    """The Alt letter of a Qt title ("Recor&ds" → "D"); '&&' is a plain ampersand."""
+    match = re.search(r"(?<!&)&([^&])", title.replace("&&", ""))
+    return match.group(1).upper() if match else None
+
+
+def plain(title: str) -> str:
+    """A Qt title as the person reads it ("Sessions && chec&k-ins" → "Sessions & check-ins")."""
+    return re.sub(r"&(.)", r"\1", title)
+
+
+def _alt_row(titles: dict[str, str], what: str) -> tuple[str, str]:
+    keys = "Alt+" + ", ".join(str(mnemonic(t)) for t in titles.values())
+    return keys, f"{what}: " + ", ".join(plain(t) for t in titles.values())
+
 
 def lock_from(dialog: QWidget) -> QShortcut:
     """Ctrl+L inside ``dialog`` locks the program, as it does in the main window.
@@ -56,7 +99,7 @@ TABLE = (
     (NEW_PARTICIPANT, "Register a new participant"),
     (NEW_NOTE, "Write a new note for the open participant"),
     (SEARCH, "Search the caseload (names, references, notes)"),
-    (SAVE, "Save the note or profile you are editing"),
+    (SAVE, "Save the note, profile or form you are editing"),
     (CLOSE_TAB, "Close the participant you are looking at"),
     (CASELOAD, "Go back to the caseload"),
     (LOCK, "Lock Mentor Desk now"),
@@ -66,12 +109,20 @@ TABLE = (
     (TEAM, "Team view of every caseload (coordinators)"),
     (PRINT_PLAN, "Print the plan of the chosen or open participant"),
     (DASHBOARD, "The dashboard: charts of the caseload"),
-    ("Alt+O / Alt+N", "Overview / Notes tab of a participant"),
-    ("Alt+R / A / P", "Release day / Assessment / Plan tab of a participant"),
+    _alt_row(TABS, "Tabs of an open participant"),
+    _alt_row(MENUS, "Menus"),
+    ("Esc", "Close a form (asks first when something is not saved)"),
     (SYNC_NOW, "Sync with the partnership server now"),
     (HELP, "This list"),
     (QUIT, "Quit"),
 )
+
+
+def markdown() -> str:
+    """The table of docs/ui.md, made from :data:`TABLE` (a test checks the two agree)."""
+    rows = ["| keys | action |", "| --- | --- |"]
+    rows += [f"| {keys} | {text} |" for keys, text in TABLE]
+    return "\n".join(rows)
 
 
 class ShortcutsDialog(QDialog):

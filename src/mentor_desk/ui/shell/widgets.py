@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypeVar
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -101,6 +102,20 @@ def set_error(widget: QLabel, message: str) -> None:
     widget.setVisible(bool(message))
 
 
+def save_from(dialog: QWidget, button: QPushButton) -> QShortcut:
+    """Ctrl+S in ``dialog`` does what its Save button does (when the button is enabled).
+
+    docs/ui.md promises Ctrl+S saves whatever is being edited; a window-modal form blocks
+    the main window's Save action, so each form gets its own.
+    """
+
+    def save() -> None:
+        if button.isEnabled() and button.isVisible():
+            button.click()
+
+    return QShortcut(QKeySequence(QKeySequence.StandardKey.Save), dialog, save)
+
+
 def error_and_buttons(
     dialog: QDialog, layout: QBoxLayout, save_text: str, save_name: str = ""
 ) -> tuple[QLabel, QPushButton]:
@@ -121,4 +136,5 @@ def error_and_buttons(
     buttons.accepted.connect(dialog.save)  # type: ignore[attr-defined]
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
+    save_from(dialog, save_button)
     return error, save_button

@@ -167,16 +167,16 @@ class MainWindow(HostWindow):
             self.act_caseload,
         ]
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(s.MENUS["file"])
         for act in (self.act_new_participant, self.act_new_note, self.act_save, self.act_close_tab):
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.act_lock)
         file_menu.addAction(self.act_quit)
-        go_menu = bar.addMenu("&Go")
+        go_menu = bar.addMenu(s.MENUS["go"])
         go_menu.addAction(self.act_caseload)
         go_menu.addAction(self.act_search)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(s.MENUS["help"])
         help_menu.addAction(self.act_help)
         self._set_unlocked_actions(False)
 

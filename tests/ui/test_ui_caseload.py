@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from mentor_desk.store.caseload import caseload
 from mentor_desk.store.records import Store
 from mentor_desk.ui.caseload.model import (
+    ID_ROLE,
     LAST,
     NAME,
     NEXT,
@@ -18,7 +19,7 @@ from mentor_desk.ui.caseload.model import (
     CaseloadFilter,
     CaseloadModel,
 )
-from tests.helpers.ui import TIMEOUT, caseload_ids, first_run, start
+from tests.helpers.ui import TIMEOUT, caseload_ids, first_run, press, start
 
 
 def _iso(days_ago: int) -> str:
@@ -160,3 +161,48 @@ def test_sorting_is_done_by_the_model_and_keeps_selection(qtmodeltester: Any, st
     assert names == sorted(names, reverse=True)
     assert kept.isValid() and kept.data() == name
     qtmodeltester.check(proxy)
+
+
+def test_enter_in_the_search_opens_the_only_match_and_down_goes_into_the_list(
+    qtbot: QtBot, make_app: Any
+) -> None:
+    """Issue 12.11: Ctrl+F, a name, Enter opens them; several matches: Enter or Down."""
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    ids: dict[str, str] = {}
+    services.runner.run(_fill, ids.update, writes=True)
+    page = services.window.caseload
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=TIMEOUT)
+
+    # Typed and Enter at once, before the search has answered.
+    press(qtbot, services, "Ctrl+F")
+    assert page.search.hasFocus()
+    qtbot.keyClicks(page.search, "Bo")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            (ws := services.window.current_workspace()) is not None
+            and ws.participant_id == ids["Bo"]
+        ),
+        timeout=TIMEOUT,
+    )
+
+    # Several matches: Enter goes into the list, Enter there opens the chosen one.
+    press(qtbot, services, "Ctrl+1")
+    press(qtbot, services, "Ctrl+F")
+    qtbot.keyClicks(page.search, "Test")  # the open cases share a family name
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 2, timeout=TIMEOUT)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.table.hasFocus() and page.table.currentIndex().row() == 0
+    press(qtbot, services, "Ctrl+F")
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() and page.table.currentIndex().isValid()
+    chosen = str(page.table.currentIndex().data(ID_ROLE))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            (ws := services.window.current_workspace()) is not None and ws.participant_id == chosen
+        ),
+        timeout=TIMEOUT,
+    )

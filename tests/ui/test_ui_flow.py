@@ -144,3 +144,50 @@ def test_enter_in_the_caseload_opens_the_participant(qtbot: QtBot, make_app: Any
     table.setCurrentIndex(table.model().index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert current_workspace(services).participant_id == pid
+
+
+def test_keys_typed_while_unlocking_reach_the_caseload(qtbot: QtBot, make_app: Any) -> None:
+    """Issue 12.12: passphrase, Enter, then at once Ctrl+F and a name: none of it is lost."""
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    add_participant(qtbot, services, "Noor", "Haddad")
+    add_participant(qtbot, services, "Dana", "Whitfield")
+    press(qtbot, services, "Ctrl+1")
+    press(qtbot, services, "Ctrl+L")
+    wait_idle(qtbot, services)
+    page = services.window.unlock_page
+    page.passphrase.setFocus()
+
+    # The unlock answers only when the event loop runs again (waitUntil below), so every
+    # key here is typed while the store is still opening.
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    assert not services.window.is_unlocked
+    press(qtbot, services, "Ctrl+F")
+    for ch in "Whit":
+        press(qtbot, services, ch)
+    qtbot.waitUntil(lambda: services.window.is_unlocked, timeout=TIMEOUT)
+    search = services.window.caseload.search
+    qtbot.waitUntil(lambda: search.text().casefold() == "whit", timeout=TIMEOUT)
+    assert search.hasFocus()
+    qtbot.waitUntil(lambda: services.window.caseload.proxy.rowCount() == 1, timeout=TIMEOUT)
+
+
+def test_keys_typed_after_a_wrong_passphrase_are_not_kept(qtbot: QtBot, make_app: Any) -> None:
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    press(qtbot, services, "Ctrl+L")
+    wait_idle(qtbot, services)
+    page = services.window.unlock_page
+    page.passphrase.setFocus()
+    qtbot.keyClicks(page.passphrase, "wrong guess")
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    for ch in "abc":
+        press(qtbot, services, ch)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=TIMEOUT)
+    assert page.passphrase.text() == "wrong guess"  # selected for retyping, nothing added
+    assert page.typeahead is not None and not page.typeahead.capturing
+    qtbot.keyClicks(page.passphrase, "x")  # typing works again at once
+    assert page.passphrase.text() == "x"

@@ -57,6 +57,22 @@ class CaseloadTable(QTableView):
         super().keyPressEvent(event)
 
 
+class SearchBox(QLineEdit):
+    """The caseload search. Down (or Page Down) moves into the list of matches.
+
+    Signals:
+        down_pressed(): the person wants to go down into the list.
+    """
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+            self.down_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class CaseloadPage(QWidget):
     """The list of the user's participants.
 
@@ -94,7 +110,10 @@ class CaseloadPage(QWidget):
 
         bar = QHBoxLayout()
         self.search = named(
-            QLineEdit(), "Search caseload", "Searches names, references and the text of notes"
+            SearchBox(),
+            "Search caseload",
+            "Searches names, references and the text of notes. Enter opens the only match; "
+            "Down moves into the list.",
         )
         self.search.setPlaceholderText("Search names, references and notes  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -138,7 +157,10 @@ class CaseloadPage(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.textChanged.connect(self._search_typed)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.down_pressed.connect(self._into_list)
+        self._open_single = False  # Enter was pressed before the search answered
         self.status.currentIndexChanged.connect(
             lambda _i: self._filter_changed(
                 lambda: self.proxy.set_status(str(self.status.currentData()))
@@ -244,8 +266,42 @@ class CaseloadPage(QWidget):
             if generation == self._search_generation:
                 self.proxy.set_ids(ids)
                 self._update_texts()
+                if self._open_single:
+                    self._open_single = False
+                    self._act_on_matches()
 
         self._runner.run(lambda store: store.search_participant_ids(text), found, owner=self)
+
+    def _search_typed(self, _text: str) -> None:
+        self._open_single = False
+        self._search_timer.start()
+
+    def _search_entered(self) -> None:
+        """Enter in the search: open the only match, or go into the list of several.
+
+        If the search has not answered yet (Enter straight after typing), it runs now and
+        the answer decides.
+        """
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self._open_single = True
+            self._run_search()
+            return
+        self._act_on_matches()
+
+    def _act_on_matches(self) -> None:
+        rows = self.proxy.rowCount()
+        if rows == 1:
+            self.open_participant.emit(str(self.proxy.index(0, 0).data(ID_ROLE)))
+        elif rows > 1:
+            self._into_list()
+
+    def _into_list(self) -> None:
+        if self.proxy.rowCount() == 0:
+            return
+        self.table.setFocus()
+        if not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -28,6 +28,7 @@ from mentor_desk.store.profile import Profile
 from mentor_desk.store.records import Store
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.theme import icon
+from mentor_desk.ui.shell.typeahead import TypeAhead
 from mentor_desk.ui.shell.widgets import label, named, set_error
 
 MIN_PASSPHRASE = 10
@@ -256,6 +257,7 @@ class UnlockPage(QWidget):
         box.addWidget(self.error)
         self.passphrase.returnPressed.connect(self._unlock)
         self.unlock_button.clicked.connect(self._unlock)
+        self.typeahead: TypeAhead | None = None  # made once the page is in its window
 
     def focus_first(self) -> None:
         self.passphrase.setFocus()
@@ -273,9 +275,15 @@ class UnlockPage(QWidget):
             return store
 
         self._set_working(True, "Unlocking…")
+        self._hold_keys()
         self._runner.open(
-            opener, lambda _s: self._opened(), lambda _m, _e: self._set_working(False), owner=self
+            opener, lambda _s: self._opened(), lambda _m, _e: self._keychain_failed(), owner=self
         )
+
+    def _keychain_failed(self) -> None:
+        if self.typeahead is not None:
+            self.typeahead.discard()
+        self._set_working(False)
 
     def _unlock(self) -> None:
         passphrase = self.passphrase.text()
@@ -293,9 +301,20 @@ class UnlockPage(QWidget):
 
         set_error(self.error, "")
         self._set_working(True, "Unlocking…")
+        self._hold_keys()
         self._runner.open(
             opener, lambda _s: self._opened(), lambda m, _e: self._failed(m), owner=self
         )
+
+    def _hold_keys(self) -> None:
+        """Keep what is typed while the store opens; the window replays it once open."""
+        if self.typeahead is None:
+            self.typeahead = TypeAhead(self.window())
+        self.typeahead.capture()
+
+    def replay_typeahead(self) -> int:
+        """Called by the window once the caseload has the focus."""
+        return self.typeahead.replay() if self.typeahead is not None else 0
 
     def _set_working(self, working: bool, text: str = "Unlock") -> None:
         self.passphrase.setEnabled(not working)
@@ -309,6 +328,8 @@ class UnlockPage(QWidget):
         self.unlocked.emit()
 
     def _failed(self, message: str) -> None:
+        if self.typeahead is not None:
+            self.typeahead.discard()  # after a wrong passphrase nothing typed is kept
         self._set_working(False)
         self.passphrase.selectAll()
         self.passphrase.setFocus()

@@ -220,6 +220,7 @@ class MainWindow(HostWindow):
         self._ready_pending = True
         self.caseload.refresh()
         self.caseload.focus_search()
+        self.unlock_page.replay_typeahead()  # keys typed while the store was opening
         self.idle.start()
         self.runner.run(load_drafts, self._offer_drafts, owner=self)
         self.unlocked.emit()

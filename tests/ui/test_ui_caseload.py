@@ -144,7 +144,7 @@ def test_filters_and_full_text_search(qtbot: QtBot, make_app: Any) -> None:
     qtbot.waitUntil(lambda: caseload_ids(services) == [ids["Ash"]], timeout=TIMEOUT)
     page.search.clear()
     qtbot.waitUntil(lambda: len(caseload_ids(services)) == 3, timeout=TIMEOUT)
-    assert "need you today" in page.headline.text()
+    assert page.headline.text() == "1 of 2 people needs you today or is overdue"
 
 
 def test_sorting_is_done_by_the_model_and_keeps_selection(qtmodeltester: Any, store: Store) -> None:
@@ -206,3 +206,29 @@ def test_enter_in_the_search_opens_the_only_match_and_down_goes_into_the_list(
         ),
         timeout=TIMEOUT,
     )
+
+
+def test_headline_counts_one_person_as_a_person(qtbot: QtBot, make_app: Any) -> None:
+    """Issue 12.14: not "1 people on your caseload"."""
+    services = make_app()
+    start(qtbot, services)
+    first_run(qtbot, services)
+    page = services.window.caseload
+    assert page.headline.text() == "No one on your caseload yet"
+
+    def one(store: Store) -> None:
+        store.create(
+            "participant",
+            {
+                "reference": store.new_reference(),
+                "given_name": "Solo",
+                "family_name": "Person",
+                "status": "active",
+                "next_contact_due": (date.today() + timedelta(days=3)).isoformat(),
+            },
+        )
+
+    services.runner.run(one, lambda _r: page.refresh(), writes=True)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=TIMEOUT)
+    assert page.headline.text() == "1 person on your caseload — nothing overdue"
+    assert page.headline.accessibleName() == page.headline.text()

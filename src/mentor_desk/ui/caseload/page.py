@@ -57,6 +57,11 @@ class CaseloadTable(QTableView):
         super().keyPressEvent(event)
 
 
+def people(n: int) -> str:
+    """'1 person', '2 people'."""
+    return "1 person" if n == 1 else f"{n} people"
+
+
 class SearchBox(QLineEdit):
     """The caseload search. Down (or Page Down) moves into the list of matches.
 
@@ -236,9 +241,10 @@ class CaseloadPage(QWidget):
         if not rows:
             self.headline.setText("No one on your caseload yet")
         elif due:
-            self.headline.setText(f"{due} of {len(rows)} people need you today or are overdue")
+            verb = "needs you today or is" if due == 1 else "need you today or are"
+            self.headline.setText(f"{due} of {people(len(rows))} {verb} overdue")
         else:
-            self.headline.setText(f"{len(rows)} people on your caseload — nothing overdue")
+            self.headline.setText(f"{people(len(rows))} on your caseload — nothing overdue")
         self.headline.setAccessibleName(self.headline.text())
         shown = self.proxy.rowCount()
         if not self.model.rowCount():

@@ -6,7 +6,7 @@ a value that got past them anyway is refused before it is written (:func:`check_
 or before the transaction that wrote it commits (:func:`sendable`); an error message never
 carries a character that cannot be encoded (:func:`safe_text`); and a pull page never
 carries text the client's JSON decoder refuses (:func:`servable_json`), even for a record
-stored before these rules existed.
+stored before these rules existed (nor does any other read: :func:`load_json`).
 """
 
 from __future__ import annotations
@@ -67,6 +67,21 @@ def _repaired(value: Any) -> Any:
         return [_repaired(v) for v in value]
     if isinstance(value, dict):
         return {_repaired(k): _repaired(v) for k, v in value.items()}
+    return value
+
+
+def load_json(text: str | bytes) -> Any:
+    """The database's JSON decoder (``create_engine(json_deserializer=...)``): a value stored
+    before validation refused lone surrogates is read with them replaced by U+FFFD, so one
+    such record cannot make every read of its table fail."""
+    value = json.loads(text)
+    raw = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    if _ESCAPED_SURROGATE.search(raw):
+        try:
+            orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            log.warning("a stored value holds text that cannot be sent; read repaired")
+            return _repaired(value)
     return value
 
 

@@ -316,7 +316,7 @@ def _list_of(check: _Check, most: int) -> _Check:
 
 
 def _step(item: Any) -> str | None:
-    return _record_like("step", item, {"id": _id_problem})
+    return _record_like("goal_step", item, {"id": _id_problem})
 
 
 def _goal(item: Any) -> str | None:

@@ -28,6 +28,7 @@ M = TypeVar("M", bound=BaseModel)
 
 #: A ``\u`` escape of a UTF-16 surrogate in JSON text: a pair (fine) or a lone one (not).
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPED_SURROGATE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
 #: A whole record's fields: one level above a field's value.
 _RECORD_DEPTH = MAX_DEPTH + 1
 
@@ -75,10 +76,14 @@ def load_json(text: str | bytes) -> Any:
     before validation refused lone surrogates is read with them replaced by U+FFFD, so one
     such record cannot make every read of its table fail."""
     value = json.loads(text)
-    raw = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
-    if _ESCAPED_SURROGATE.search(raw):
+    suspect = (
+        _ESCAPED_SURROGATE_BYTES.search(text)
+        if isinstance(text, bytes)
+        else _ESCAPED_SURROGATE.search(text)
+    )
+    if suspect:
         try:
-            orjson.loads(raw)
+            orjson.loads(text)
         except orjson.JSONDecodeError:
             log.warning("a stored value holds text that cannot be sent; read repaired")
             return _repaired(value)

@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 
 from mentor_desk.domain import FieldError, validate
 from mentor_desk.domain.ids import uuid7
-from mentor_desk.domain.validation import ValidationFailed, check
+from mentor_desk.domain.validation import MAX_DEPTH, ValidationFailed, check, json_problem
 
 TODAY = date(2026, 11, 23)
+CLOSURE = "completed"
 
 
 def participant(**kw: object) -> dict[str, object]:
@@ -215,3 +216,100 @@ def test_json_fields_have_a_size_limit() -> None:
     assert validate("plan_agreement", snapshot, today=TODAY) == [
         FieldError("snapshot", "is too large")
     ]
+
+
+def _nest(depth: int) -> object:
+    value: object = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("Poison \ud800", "contains characters that cannot be stored"),
+        ({"ok": ["a\x00b"]}, "contains characters that cannot be stored"),
+        ({"\udc00": 1}, "has a name that cannot be stored"),
+        (float("nan"), "has a number that is not finite (NaN or Infinity)"),
+        ([float("-inf")], "has a number that is not finite (NaN or Infinity)"),
+        (2**63, "has a number that is too large"),
+        (-(2**63) - 1, "has a number that is too large"),
+        (_nest(MAX_DEPTH + 1), "is nested too deeply"),
+        (_nest(100_000), "is nested too deeply"),  # iterative: no RecursionError
+        ({1: "x"}, "has a name that cannot be stored"),
+        (("a", "b"), "has a value that is not JSON"),
+    ],
+)
+def test_json_problem_names_what_cannot_be_stored(value: object, message: str) -> None:
+    assert json_problem(value) == message
+
+
+def test_json_problem_accepts_ordinary_json() -> None:
+    value = {"a": [1, -(2**63), 2**63 - 1, 1.5, True, None, "Gwŷn \U0001f600\u2028"]}
+    assert json_problem(value) is None
+    assert json_problem(_nest(MAX_DEPTH)) is None
+
+
+def test_every_value_is_storable_json_before_any_rule() -> None:
+    errors = validate("participant", participant(given_name="Al\ud800ex"), today=TODAY)
+    assert errors == [FieldError("given_name", "contains characters that cannot be stored")]
+    errors = validate("participant", participant(pronouns={"a": _nest(50)}), today=TODAY)
+    assert errors == [FieldError("pronouns", "is nested too deeply")]
+    # a field name that could be anything is never echoed
+    errors = validate("participant", participant(**{"x\ud800" * 100: 1}), today=TODAY)
+    assert errors == [FieldError("", "has a field that is not part of this record")]
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r", "\x85", "\u2028", "\u2029"])
+def test_one_line_text_refuses_every_line_break(brk: str) -> None:
+    assert validate("participant", participant(given_name=f"A{brk}B"), today=TODAY) == [
+        FieldError("given_name", "must be on one line")
+    ]
+    note = {
+        "participant_id": uuid7(),
+        "occurred_at": "2026-11-20T10:00:00Z",
+        "contact_kind": "face_to_face",
+        "text": f"Met.{brk}Talked.",
+    }
+    assert validate("case_note", note, today=TODAY) == []  # long text keeps its breaks
+
+
+def test_structured_fields_take_their_declared_shape_only() -> None:
+    pid, gid = uuid7(), uuid7()
+    rd = {"participant_id": pid}
+
+    def checklist(item: object) -> list[str]:
+        return fields(
+            validate("release_day", rd | {"checklist": {"proof_of_identity": item}}, today=TODAY)
+        )
+
+    assert checklist({"state": "done", "note": "Passport"}) == []
+    assert checklist({"state": "done"}) == []
+    assert checklist({"state": "done", "note": "", "extra": 1}) == ["checklist"]
+    assert checklist({"state": "done", "note": ["x"]}) == ["checklist"]
+    assert checklist({"state": "done", "note": "bad \x07"}) == ["checklist"]
+    ending = {"participant_id": pid, "ended_on": "2026-11-20", "closure_reason": CLOSURE}
+    good = {gid: {"outcome": "achieved", "comment": "Got the flat"}}
+    assert validate("end_of_support", ending | {"goal_outcomes": good}, today=TODAY) == []
+    for bad in (
+        {"not-a-goal-id": {"outcome": "achieved"}},
+        {gid: {"outcome": "achieved", "by": "me"}},
+        {gid: {"outcome": "achieved", "comment": 5}},
+    ):
+        errors = validate("end_of_support", ending | {"goal_outcomes": bad}, today=TODAY)
+        assert fields(errors) == ["goal_outcomes"], bad
+    agreement = {"participant_id": pid, "plan_version": 1, "agreed_at": "2026-11-20T10:00:00Z"}
+    step = {"id": uuid7(), "what": "Ring the council", "who": "mentor", "done": False}
+    goal = {"id": gid, "pathway": "accommodation", "goal_text": "A flat", "status": "in_progress"}
+    snapshot = {"goals": [goal | {"target_date": None, "steps": [step]}]}
+    assert validate("plan_agreement", agreement | {"snapshot": snapshot}, today=TODAY) == []
+    for bad_snapshot in (
+        {"goals": [goal | {"mood": "good"}]},
+        {"goals": [goal | {"steps": [step | {"who": "the moon"}]}]},
+        {"goals": [goal | {"status": "nonsense"}]},
+        {"goals": "all of them"},
+        {"notes": []},
+    ):
+        errors = validate("plan_agreement", agreement | {"snapshot": bad_snapshot}, today=TODAY)
+        assert fields(errors) == ["snapshot"], bad_snapshot

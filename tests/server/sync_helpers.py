@@ -18,7 +18,7 @@ from mentor_desk.domain.ids import uuid7
 from mentor_desk.server.models import Change
 from mentor_desk.server.sync_models import Conflict, DeviceMutation, Quarantine
 
-from .helpers import API, Account, World
+from .helpers import API, Account, World, hostile_json
 
 __all__ = ["Dev", "count", "live_server", "note_fields", "uuid7"]
 
@@ -72,7 +72,11 @@ class Dev:
             "mutations": mutations,
         }
         body.update(overrides)
-        return self.world.client.post(f"{API}/sync/push", json=body, headers=self.account.headers)
+        # as bytes, so a test can push what a hostile client would (lone surrogates, NaN)
+        headers = {**self.account.headers, "content-type": "application/json"}
+        return self.world.client.post(
+            f"{API}/sync/push", content=hostile_json(body), headers=headers
+        )
 
     def push(self, *mutations: dict[str, Any]) -> list[dict[str, Any]]:
         response = self.push_raw(list(mutations))

@@ -1,12 +1,15 @@
 """Validation of record values against the vocabulary, with field-level plain-language messages.
 
 The same function validates a form on the laptop and a mutation on the server, so a record
-the program accepts is a record the server accepts.
+the program accepts is a record the server accepts. Before any field rule, every value is
+checked to be storable and sendable JSON (:func:`json_problem`), and each structured (JSON)
+field is checked against its declared shape (known keys only, bounded depth and size).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import uuid
 from collections.abc import Callable, Mapping
@@ -24,8 +27,20 @@ from mentor_desk.domain.vocabulary import (
     entity,
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Characters no text may hold: C0 controls but tab and line breaks, DEL, and lone UTF-16
+#: surrogates (they cannot be encoded as UTF-8, so a record holding one can never be sent).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+#: Line breaks, refused in one-line text: CR, LF, NEL (U+0085), LINE and PARAGRAPH SEPARATOR.
+_LINE_BREAK = re.compile(r"[\n\r\x85\u2028\u2029]")
+#: What no string anywhere in a value may hold (PostgreSQL refuses NUL; see _CONTROL).
+_UNSTORABLE = re.compile(r"[\x00\ud800-\udfff]")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+#: A field name as the vocabulary spells them: echoed in messages only when it looks like one.
+FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+#: Deepest nesting of lists and objects inside one field's value (a plan snapshot uses 4).
+MAX_DEPTH = 8
+#: Whole numbers must fit in 64 bits (what the client's JSON decoder reads exactly).
+MAX_INT = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -69,19 +84,61 @@ def utc_now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def json_problem(value: Any, *, max_depth: int = MAX_DEPTH) -> str | None:
+    """Why ``value`` cannot be stored and sent as JSON by every part of the system, or None.
+
+    Allowed: JSON's own types only; text (values and object keys) without NUL or lone UTF-16
+    surrogates; finite numbers; whole numbers within 64 bits; at most ``max_depth`` levels of
+    lists and objects. The walk is iterative, so any nesting is refused without recursing.
+    The message never quotes the value.
+    """
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        kind = type(item)
+        if kind is str:
+            if _UNSTORABLE.search(item):
+                return "contains characters that cannot be stored"
+        elif kind is dict or kind is list:
+            if depth >= max_depth:
+                return "is nested too deeply"
+            if kind is dict:
+                for key, inner in item.items():
+                    if type(key) is not str or _UNSTORABLE.search(key):
+                        return "has a name that cannot be stored"
+                    stack.append((inner, depth + 1))
+            else:
+                stack.extend((inner, depth + 1) for inner in item)
+        elif item is None or kind is bool:
+            continue
+        elif kind is int:
+            if not -MAX_INT - 1 <= item <= MAX_INT:
+                return "has a number that is too large"
+        elif kind is float:
+            if not math.isfinite(item):
+                return "has a number that is not finite (NaN or Infinity)"
+        else:
+            return "has a value that is not JSON"
+    return None
+
+
+def _text_problem(value: Any, limit: int, *, one_line: bool) -> str | None:
+    if not isinstance(value, str):
+        return "must be text"
+    if len(value) > limit:
+        return f"is too long ({len(value):,} characters; the most is {limit:,})"
+    if _CONTROL.search(value):
+        return "contains characters that cannot be stored"
+    if one_line and _LINE_BREAK.search(value):
+        return "must be on one line"
+    return None
+
+
 def _check_value(f: Field, value: Any) -> str | None:
     """Return a message if ``value`` is wrong for ``f`` (value is not None)."""
     k = f.kind
     if k in (Kind.TEXT, Kind.LONGTEXT):
-        if not isinstance(value, str):
-            return "must be text"
-        if len(value) > f.limit:
-            return f"is too long ({len(value):,} characters; the most is {f.limit:,})"
-        if _CONTROL.search(value):
-            return "contains characters that cannot be stored"
-        if k is Kind.TEXT and ("\n" in value or "\r" in value):
-            return "must be on one line"
-        return None
+        return _text_problem(value, f.limit, one_line=k is Kind.TEXT)
     if k is Kind.INT:
         if isinstance(value, bool) or not isinstance(value, int):
             return "must be a whole number"
@@ -127,7 +184,7 @@ def _check_value(f: Field, value: Any) -> str | None:
             return "has too many entries (the most is 100)"
         if f.choices and any(v not in f.choices for v in value):
             return "has an entry that is not one of the choices"
-        if any(len(v) > 500 or _CONTROL.search(v) for v in value):
+        if any(len(v) > 500 or _CONTROL.search(v) or _LINE_BREAK.search(v) for v in value):
             return "has an entry that is too long or has characters that cannot be stored"
         return None
     if k is Kind.JSON:
@@ -163,48 +220,126 @@ def _participant_rules(v: Mapping[str, Any], today: date) -> list[FieldError]:
     return errors
 
 
-def _checklist_rules(v: Mapping[str, Any], today: date) -> list[FieldError]:
-    checklist = v.get("checklist")
-    if not isinstance(checklist, dict):
-        return []
-    known = {i["key"] for i in resources.checklist_items()}
-    states = resources.checklist_states()
-    for key, item in checklist.items():
-        if key not in known:
-            return [FieldError("checklist", f"has an unknown item {key!r}")]
-        if not isinstance(item, dict) or item.get("state") not in states:
-            return [FieldError("checklist", f"item {key!r} needs a state")]
-        note = item.get("note", "")
-        if not isinstance(note, str) or len(note) > 2000:
-            return [FieldError("checklist", f"the note for {key!r} is too long")]
-    return []
+def _named(key: str) -> str:
+    """``key`` quoted for a message if it looks like a key of ours, else nothing."""
+    return f" {key!r}" if FIELD_NAME.fullmatch(key) else ""
+
+
+def _items_shape(
+    value: Mapping[str, Any],
+    known: Callable[[str], bool],
+    what: str,
+    required: tuple[str, tuple[str, ...]],
+    text: tuple[str, int],
+) -> str | None:
+    """A map of known keys to ``{required: one of its values, text: optional text}``."""
+    name, allowed = required
+    text_key, limit = text
+    for key, item in value.items():
+        if not known(key):
+            return f"has an unknown {what}{_named(key)}"
+        label = _named(key) or " entry"
+        if not isinstance(item, dict) or item.get(name) not in allowed:
+            return f"{what}{label} needs a {name} ({', '.join(allowed)})"
+        if any(k not in (name, text_key) for k in item):
+            return f"{what}{label} has something that is not a {name} or a {text_key}"
+        problem = _text_problem(item.get(text_key, ""), limit, one_line=False)
+        if problem:
+            return f"the {text_key} for{label} {problem}"
+    return None
+
+
+def _checklist_shape(value: Mapping[str, Any]) -> str | None:
+    known = {str(i["key"]) for i in resources.checklist_items()}
+    return _items_shape(
+        value, known.__contains__, "item", ("state", resources.checklist_states()), ("note", 2000)
+    )
+
+
+def _needs_shape(value: Mapping[str, Any]) -> str | None:
+    pathways = set(resources.pathway_keys())
+    return _items_shape(
+        value, pathways.__contains__, "pathway", ("level", NEED_LEVELS), ("note", 5000)
+    )
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _outcomes_shape(value: Mapping[str, Any]) -> str | None:
+    """Goal id → ``{outcome, comment}``."""
+    return _items_shape(value, _is_uuid, "goal", ("outcome", OUTCOMES), ("comment", 2000))
+
+
+_Check = Callable[[Any], str | None]
+
+
+def _record_like(entity_name: str | None, item: Any, extra: Mapping[str, _Check]) -> str | None:
+    """``item`` holds some fields of ``entity_name`` (each valid, or None) and ``extra`` keys."""
+    if not isinstance(item, dict):
+        return "must be a set of named values"
+    ent = entity(entity_name) if entity_name else None
+    for key, value in item.items():
+        if key in extra:
+            problem = extra[key](value)
+        elif ent is not None and ent.has(key):
+            problem = None if value is None else _check_value(ent.field(key), value)
+        else:
+            return f"has an unknown key{_named(key)}"
+        if problem:
+            return f"{key}: {problem}"
+    return None
+
+
+def _id_problem(value: Any) -> str | None:
+    return None if isinstance(value, str) and _is_uuid(value) else "is not a valid record id"
+
+
+def _list_of(check: _Check, most: int) -> _Check:
+    def run(value: Any) -> str | None:
+        if not isinstance(value, list):
+            return "must be a list"
+        if len(value) > most:
+            return f"has too many entries (the most is {most})"
+        for item in value:
+            problem = check(item)
+            if problem:
+                return problem
+        return None
+
+    return run
+
+
+def _step(item: Any) -> str | None:
+    return _record_like("goal_step", item, {"id": _id_problem})
+
+
+def _goal(item: Any) -> str | None:
+    return _record_like("goal", item, {"id": _id_problem, "steps": _list_of(_step, 500)})
+
+
+def _snapshot_shape(value: Mapping[str, Any]) -> str | None:
+    """``{"goals": [{goal fields, "id", "steps": [{step fields, "id"}]}]}``, as agreed."""
+    return _record_like(None, value, {"goals": _list_of(_goal, 500)})
+
+
+#: The declared shape of every structured (JSON) field: returns a message if wrong.
+SHAPES: dict[tuple[str, str], _Check] = {
+    ("release_day", "checklist"): _checklist_shape,
+    ("assessment", "needs"): _needs_shape,
+    ("end_of_support", "goal_outcomes"): _outcomes_shape,
+    ("plan_agreement", "snapshot"): _snapshot_shape,
+}
 
 
 def _needs_rules(v: Mapping[str, Any], today: date) -> list[FieldError]:
-    needs = v.get("needs")
-    if not isinstance(needs, dict):
-        return []
-    pathways = set(resources.pathway_keys())
-    for key, item in needs.items():
-        if key not in pathways:
-            return [FieldError("needs", f"has an unknown pathway {key!r}")]
-        if not isinstance(item, dict) or item.get("level") not in NEED_LEVELS:
-            return [FieldError("needs", f"pathway {key!r} needs a level (none, some, high)")]
-        note = item.get("note", "")
-        if not isinstance(note, str) or len(note) > 5000:
-            return [FieldError("needs", f"the note for {key!r} is too long")]
-    errors = []
     if _future(v.get("assessed_on"), 1, today):
-        errors.append(FieldError("assessed_on", "is in the future"))
-    return errors
-
-
-def _outcome_rules(v: Mapping[str, Any], today: date) -> list[FieldError]:
-    outcomes = v.get("goal_outcomes")
-    if isinstance(outcomes, dict):
-        for item in outcomes.values():
-            if not isinstance(item, dict) or item.get("outcome") not in OUTCOMES:
-                return [FieldError("goal_outcomes", "each goal needs an outcome")]
+        return [FieldError("assessed_on", "is in the future")]
     return []
 
 
@@ -233,9 +368,7 @@ def _checkin_rules(v: Mapping[str, Any], today: date) -> list[FieldError]:
 
 _RULES: dict[str, Callable[[Mapping[str, Any], date], list[FieldError]]] = {
     "participant": _participant_rules,
-    "release_day": _checklist_rules,
     "assessment": _needs_rules,
-    "end_of_support": _outcome_rules,
     "case_note": _note_rules,
     "activity_session": _session_rules,
     "check_in": _checkin_rules,
@@ -266,10 +399,22 @@ def validate(
     except KeyError:
         return [FieldError("", f"unknown record type {entity_name!r}")]
     today = today or datetime.now(UTC).date()
-    errors: list[FieldError] = [
-        FieldError(name, "is not a field of this record") for name in values if not ent.has(name)
-    ]
+    errors: list[FieldError] = []
+    unstorable: set[str] = set()
+    for name, value in values.items():
+        if type(name) is not str or not FIELD_NAME.fullmatch(name):
+            # never echoed: it could be anything, of any length
+            errors.append(FieldError("", "has a field that is not part of this record"))
+        elif not ent.has(name):
+            errors.append(FieldError(name, "is not a field of this record"))
+        else:
+            problem = json_problem(value)
+            if problem:
+                errors.append(FieldError(name, problem))
+                unstorable.add(name)
     for f in ent.fields:
+        if f.name in unstorable:
+            continue
         present = f.name in values
         value = values.get(f.name)
         empty = value is None or (isinstance(value, str) and not value.strip() and f.required)
@@ -278,6 +423,9 @@ def validate(
                 errors.append(FieldError(f.name, "is needed"))
             continue
         message = _check_value(f, value)
+        if message is None and f.kind is Kind.JSON:
+            shape = SHAPES.get((ent.name, f.name))
+            message = shape(value) if shape else "has no declared shape"
         if message:
             errors.append(FieldError(f.name, message))
     if not errors and entity_name in _RULES:

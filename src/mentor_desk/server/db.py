@@ -20,6 +20,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from mentor_desk.server.guard import load_json
+
 SessionFactory = sessionmaker[Session]
 _HOLDS_WRITER = "mentor_desk_holds_writer"
 _WRITER_WAIT = 30.0
@@ -31,7 +33,9 @@ def make_engine(url: str) -> Engine:
     # More pooled connections than FastAPI's 40 worker threads, so a thread never waits for
     # a connection held by a request that is waiting for a thread.
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=40)
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=10, max_overflow=40, json_deserializer=load_json
+        )
     database = parsed.database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
@@ -40,6 +44,7 @@ def make_engine(url: str) -> Engine:
         connect_args={"check_same_thread": False, "timeout": 30},
         pool_size=10,
         max_overflow=40,
+        json_deserializer=load_json,
     )
 
     @event.listens_for(engine, "connect")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,6 +39,14 @@ _DESCRIPTIONS = {
     422: "Invalid input; `fields` says what is wrong with each field",
     429: "Too many failed attempts; try later",
 }
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def safe_text(text: str, limit: int | None = 2000) -> str:
+    """``text`` with lone surrogates replaced (so it encodes as UTF-8), cut to ``limit``."""
+    return _SURROGATE.sub("\ufffd", text[:limit])
 
 
 class FieldProblem(BaseModel):
@@ -91,7 +100,13 @@ def error_response(
     fields: list[FieldProblem] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
-    body = ErrorBody(error=code, detail=detail, fields=fields)
+    # A message may name a field or a key of the request, which could hold anything.
+    if fields is not None:
+        fields = [
+            FieldProblem(field=safe_text(p.field, 200), message=safe_text(p.message))
+            for p in fields
+        ]
+    body = ErrorBody(error=code, detail=safe_text(detail), fields=fields)
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
 
 

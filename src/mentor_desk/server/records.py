@@ -25,6 +25,7 @@ from mentor_desk.server.access import (
 )
 from mentor_desk.server.deps import Caller
 from mentor_desk.server.errors import ApiError, FieldProblem, forbidden
+from mentor_desk.server.guard import check_storable
 from mentor_desk.server.models import (
     Assignment,
     Change,
@@ -61,8 +62,9 @@ def _validation_error(problems: list[FieldProblem]) -> ApiError:
     return ApiError(422, "validation_error", detail, fields=problems)
 
 
-def check_fields(entity_name: str, fields: Mapping[str, Any]) -> None:
-    errors = validate(entity_name, fields)
+def check_fields(entity_name: str, fields: Mapping[str, Any], *, partial: bool = False) -> None:
+    """422 with every field's problem unless ``fields`` is a valid record (or part of one)."""
+    errors = validate(entity_name, fields, partial=partial)
     if errors:
         raise _validation_error(
             [FieldProblem(field=e.field or "fields", message=e.message) for e in errors]
@@ -146,6 +148,8 @@ def _store(
     deleting = data is None
     was_deleted = existing.deleted if existing is not None else None
     old_version = existing.version if existing is not None else 0
+    if data is not None:
+        check_storable(data)  # validated already; this keeps anything else out for good
     old: dict[str, Any] = dict(existing.data) if existing else {}
     new: dict[str, Any] = old if data is None else data
     changed = [

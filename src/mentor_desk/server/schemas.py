@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -14,7 +13,8 @@ from mentor_desk.server.models import AuditEntry, Device, Organisation, Record, 
 from mentor_desk.server.security import MAX_PASSWORD
 
 Role = Literal["mentor", "coordinator", "admin"]
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+#: Controls, line breaks (also NEL, LINE and PARAGRAPH SEPARATOR) and lone surrogates.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 
 
 def _one_line(value: str) -> str:
@@ -88,18 +88,14 @@ class OkOut(BaseModel):
     ok: Literal[True] = True
 
 
-def _finite_json(value: dict[str, Any]) -> dict[str, Any]:
-    try:
-        json.dumps(value, allow_nan=False)
-    except ValueError:
-        raise ValueError("numbers must be finite (no NaN or Infinity)") from None
-    return value
-
-
 class RecordIn(Strict):
-    """A whole record: every declared field it has (absent fields are cleared)."""
+    """A whole record: every declared field it has (absent fields are cleared).
 
-    fields: Annotated[dict[str, Any], AfterValidator(_finite_json)]
+    Each value is checked by the record's validation (``domain.validation.validate``),
+    which answers field by field: storable JSON, the field's type and limits, its shape.
+    """
+
+    fields: dict[str, Any]
 
 
 class RecordOut(BaseModel):

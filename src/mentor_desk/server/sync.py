@@ -26,11 +26,13 @@ from sqlalchemy.orm import Session
 
 from mentor_desk.domain import ENTITIES, Entity
 from mentor_desk.domain.ids import uuid7
+from mentor_desk.domain.validation import FIELD_NAME, json_problem
 from mentor_desk.server import accounts
 from mentor_desk.server import scope as rules
 from mentor_desk.server.access import can_see, require_case_role, require_coordinator
 from mentor_desk.server.deps import Caller
 from mentor_desk.server.errors import ApiError, forbidden, not_found
+from mentor_desk.server.guard import sendable, servable_json
 from mentor_desk.server.models import Assignment, Change, Counter, ParticipantScope, Record, User
 from mentor_desk.server.records import (
     _participant_placement,
@@ -307,7 +309,8 @@ def _one(session: Session, caller: Caller, m: MutationIn) -> MutationResult:
     """One mutation in its own SAVEPOINT: a rejection rolls back only this mutation."""
     try:
         with session.begin_nested():
-            return _apply(session, caller, m)
+            # serialised inside the savepoint: an answer that cannot be sent undoes its change
+            return sendable(_apply(session, caller, m))
     except _Rejected as exc:
         reason, detail = exc.reason, exc.detail
     except ApiError as exc:
@@ -326,6 +329,7 @@ def _apply(session: Session, caller: Caller, m: MutationIn) -> MutationResult:
         canonical = ""
     if canonical != m.id:
         raise _Rejected("validation", "The record id is not a UUID in canonical form.")
+    _refuse_unstorable(m)
     if not ent.scoped:
         require_coordinator(caller.user)
     p = _Push(session, caller, m, ent, m.id)
@@ -343,13 +347,53 @@ def _apply(session: Session, caller: Caller, m: MutationIn) -> MutationResult:
         scope = session.get(ParticipantScope, pid)
         if scope is None or not can_see(caller.user, scope):
             if scope is not None and _had_access(session, caller.user, pid):
+                if m.op == "upsert":  # kept for a coordinator: valid values only
+                    check_fields(ent.name, m.fields, partial=True)
                 return p.quarantine(pid, scope.organisation_id)
             raise not_found()
     if m.op == "delete":
         return _delete(p, existing)
+    _check_pushed(p, existing)
     if existing.deleted:
         return _edit_deleted(p, existing)
     return _merge(p, existing)
+
+
+def _refuse_unstorable(m: MutationIn) -> None:
+    """Reject a mutation holding anything that cannot be stored and sent, whatever it does
+    (a change kept in quarantine is stored whole)."""
+    if json_problem(list(m.fields)) or json_problem(list(m.field_versions)):
+        raise _Rejected("validation", "A field name holds characters that cannot be stored.")
+    for name, value in m.fields.items():
+        problem = json_problem(value)
+        if problem:
+            label = name if FIELD_NAME.fullmatch(name) else "a field"
+            raise _Rejected("validation", f"{label}: {problem}")
+
+
+def _check_pushed(p: _Push, existing: Record) -> None:
+    """Validate an upsert's values as if every one of them won, before merging.
+
+    A value that loses the merge is kept as a conflict value and may later be chosen, so it
+    must be one the server would have accepted: the right type, shape and size, known
+    fields only, the record's own participant, a placement the caller may make.
+    """
+    ent, m = p.ent, p.m
+    if (
+        ent.scoped
+        and ent.name != "participant"
+        and "participant_id" in m.fields
+        and m.fields["participant_id"] != existing.participant_id
+    ):
+        raise _Rejected("validation", "participant_id: cannot be changed")
+    if all(existing.data.get(k) == v for k, v in m.fields.items()):
+        return  # changes nothing, stores nothing
+    candidate = {**existing.data, **m.fields}
+    if ent.name == "participant" and any(
+        name in m.fields and m.fields[name] != existing.data.get(name) for name in _PLACEMENT
+    ):
+        _participant_placement(p.session, p.caller, existing, candidate)
+    check_fields(ent.name, candidate)
 
 
 def _create(p: _Push) -> MutationResult:
@@ -393,13 +437,6 @@ def _create(p: _Push) -> MutationResult:
 def _merge(p: _Push, existing: Record) -> MutationResult:
     """Per-field merge of an upsert onto a live record (SYNC.md "Merging")."""
     session, ent, m = p.session, p.ent, p.m
-    if (
-        ent.scoped
-        and ent.name != "participant"
-        and "participant_id" in m.fields
-        and m.fields["participant_id"] != existing.participant_id
-    ):
-        raise _Rejected("validation", "participant_id: cannot be changed")
     data = dict(existing.data)
     differs = {k: v for k, v in m.fields.items() if data.get(k) != v}
     if not differs:
@@ -657,6 +694,7 @@ def conflicts_mark(session: Session, user: User) -> str:
 
 def _served(seq: int, row: Sequence[Any]) -> _Served:
     entity, rid, version, deleted, data, versions = row
+    data = servable_json(data, (entity, rid))
     return (int(seq), str(entity), str(rid), int(version), bool(deleted), data, versions)
 
 

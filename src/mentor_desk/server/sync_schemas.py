@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from mentor_desk.domain.validation import MAX_DEPTH, json_problem
 from mentor_desk.server.sync_models import Conflict, Quarantine
 
 MAX_MUTATIONS = 1000
 MAX_SEQ = 2**62
 
 
-def _finite(value: dict[str, Any]) -> dict[str, Any]:
-    try:
-        json.dumps(value, allow_nan=False)
-    except ValueError:
-        raise ValueError("numbers must be finite (no NaN or Infinity)") from None
+def _storable(value: Any) -> Any:
+    problem = json_problem(value, max_depth=MAX_DEPTH + 1)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -36,7 +35,8 @@ class MutationIn(_Strict):
     id: str = Field(min_length=1, max_length=64)
     op: Literal["upsert", "delete"]
     base_version: int = Field(0, ge=0, le=MAX_SEQ)
-    fields: Annotated[dict[str, Any], AfterValidator(_finite)] = Field(default_factory=dict)
+    #: Checked per mutation too (a bad value rejects that mutation, not the batch).
+    fields: dict[str, Any] = Field(default_factory=dict)
     field_versions: dict[str, Annotated[int, Field(ge=0, le=MAX_SEQ)]] = Field(default_factory=dict)
 
 
@@ -171,7 +171,7 @@ class ConflictsOut(BaseModel):
 
 class ResolveIn(_Strict):
     choice: Literal["mine", "theirs", "value"]
-    value: Annotated[Any, AfterValidator(lambda v: _finite({"v": v})["v"])] = None
+    value: Annotated[Any, AfterValidator(_storable)] = None
 
 
 class ResolveOut(BaseModel):

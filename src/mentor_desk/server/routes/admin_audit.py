@@ -11,12 +11,27 @@ from sqlalchemy import select
 
 from mentor_desk.server.access import require_admin
 from mentor_desk.server.deps import CurrentCaller, SessionDep
-from mentor_desk.server.errors import responses
+from mentor_desk.server.errors import ApiError, FieldProblem, responses
 from mentor_desk.server.models import AuditEntry
 from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import AuditOut
 
 router = api_router(prefix="/admin/audit", tags=["admin"])
+
+
+def _utc(since: datetime) -> datetime:
+    """``since`` in UTC; 422 if that falls outside the years 1 to 9999 (an offset can push
+    9999-12-31T23:59:59-23:59 or 0001-01-01T00:00:00+23:59 over the edge)."""
+    try:
+        return since.astimezone(UTC) if since.tzinfo else since.replace(tzinfo=UTC)
+    except OverflowError:
+        message = "is out of range (years 1 to 9999, in UTC)"
+        raise ApiError(
+            422,
+            "validation_error",
+            f"since: {message}",
+            fields=[FieldProblem(field="since", message=message)],
+        ) from None
 
 
 @router.get("", responses=responses(401, 403, 422))
@@ -30,8 +45,7 @@ def list_audit(
     require_admin(caller.user)
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     if since is not None:
-        since = since.astimezone(UTC) if since.tzinfo else since.replace(tzinfo=UTC)
-        query = query.where(AuditEntry.at >= since)
+        query = query.where(AuditEntry.at >= _utc(since))
     if user_id is not None:
         query = query.where(AuditEntry.user_id == str(user_id))
     return [AuditOut.of(e) for e in session.scalars(query)]

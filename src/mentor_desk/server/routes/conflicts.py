@@ -10,6 +10,7 @@ from fastapi import Query
 from mentor_desk.server import accounts, sync
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.guard import sendable
 from mentor_desk.server.routing import api_router
 from mentor_desk.server.sync_schemas import ConflictOut, ConflictsOut, ResolveIn, ResolveOut
 
@@ -41,6 +42,7 @@ def resolve(
     conflict_id: uuid.UUID, body: ResolveIn, caller: CurrentCaller, session: SessionDep
 ) -> ResolveOut:
     row, version = sync.resolve_conflict(session, caller, str(conflict_id), body.choice, body.value)
-    session.commit()
     authors = sync.conflict_authors(session, [row], caller.user)
-    return ResolveOut(conflict=ConflictOut.of(row, authors[row.id]), version=version)
+    out = sendable(ResolveOut(conflict=ConflictOut.of(row, authors[row.id]), version=version))
+    session.commit()
+    return out

@@ -15,6 +15,7 @@ from mentor_desk.server import accounts, scope
 from mentor_desk.server import records as store
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
+from mentor_desk.server.guard import sendable
 from mentor_desk.server.routing import api_router
 from mentor_desk.server.schemas import RecordIn, RecordOut
 
@@ -56,8 +57,10 @@ def put_record(
     session: SessionDep,
 ) -> RecordOut:
     record = store.write(session, caller, entity, str(record_id), body.fields)
+    # Made and serialised before the commit: never store what cannot be sent.
+    out = sendable(scope.record_out(session, caller.user, record))
     session.commit()
-    return scope.record_out(session, caller.user, record)
+    return out
 
 
 @router.delete("/{entity}/{record_id}", responses=responses(401, 403, 404, 409, 422))

@@ -295,7 +295,8 @@ def test_joining_an_existing_profile_uploads_everything_without_blocking_the_scr
     on_store(services, lambda s: s.create_many("participant", rows))
     services.sync.refresh_counts()
     qtbot.waitUntil(
-        lambda: status(services) == "Local only — 3,000 changes not yet shared", timeout=TIMEOUT
+        lambda: "3,000 changes will be shared" in services.sync_ui.status.text.toolTip(),
+        timeout=TIMEOUT,
     )
 
     window = services.window

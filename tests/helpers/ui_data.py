@@ -30,9 +30,10 @@ def iso(dt: datetime) -> str:
     return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def seed_profile(profile_dir: Path, *, role: str | None = None) -> Seeded:
+def seed_profile(profile_dir: Path, *, role: str | None = "mentor") -> Seeded:
     """Make the profile (passphrase :data:`PASSPHRASE`) with ``demo_data`` "tiny" and two
-    known people; ``role`` sets the store's ``user_role`` (e.g. "coordinator")."""
+    known people; ``role`` sets the store's ``user_role`` as a joined account's would
+    ("mentor" unless told; None leaves a local-only profile, its own coordinator)."""
     store = Profile(profile_dir).create(
         PASSPHRASE, kdf=KdfParams.fast_for_tests(), actor_name="Robin Mentor"
     )

@@ -150,7 +150,7 @@ def test_funder_report_has_every_title_and_count(
 def test_dashboard_for_a_mentor_has_no_organisation_filter_and_closes_on_lock(
     qtbot: QtBot, make_app: Any, profile_dir: Path
 ) -> None:
-    services, actions, dashboard = open_dashboard(qtbot, make_app, profile_dir, role=None)
+    services, actions, dashboard = open_dashboard(qtbot, make_app, profile_dir, role="mentor")
     assert not dashboard.organisation.isVisibleTo(dashboard)
     assert "your caseload" in dashboard.heading.text()
     services.window.lock()

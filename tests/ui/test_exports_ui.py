@@ -44,7 +44,7 @@ def pdf_text(path: Path) -> str:
 
 
 def open_app(
-    qtbot: QtBot, make_app: Any, profile_dir: Path, role: str | None = None
+    qtbot: QtBot, make_app: Any, profile_dir: Path, role: str | None = "mentor"
 ) -> tuple[Services, ExportActions, Seeded]:
     seeded = seed_profile(profile_dir, role=role)
     services = make_app()
@@ -274,6 +274,19 @@ def test_csv_is_for_coordinators_only(qtbot: QtBot, make_app: Any, profile_dir: 
     services, actions, _seeded = open_app(qtbot, make_app, profile_dir)
     wait_idle(qtbot, services)
     assert not actions.csv.isEnabled()
+
+
+def test_a_local_only_profile_is_its_own_coordinator(
+    qtbot: QtBot, make_app: Any, profile_dir: Path
+) -> None:
+    """Issue 12.15: a small charity with no server can make the CSVs and override consent."""
+    services, actions, seeded = open_app(qtbot, make_app, profile_dir, role=None)
+    wait_idle(qtbot, services)
+    qtbot.waitUntil(actions.csv.isEnabled, timeout=TIMEOUT)
+    assert services.window.form_actions.directory.isEnabled()
+    ws = services.window.open_participant(seeded.no_consent_pid)
+    qtbot.waitUntil(lambda: ws.forms.data is not None, timeout=TIMEOUT)
+    assert ws.forms.data is not None and ws.forms.data.coordinator
 
 
 def test_a_failed_export_says_so_plainly_and_leaves_nothing(

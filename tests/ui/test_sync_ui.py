@@ -41,10 +41,11 @@ def test_the_status_bar_always_says_where_things_stand() -> None:
         return describe(SyncState(**kw), NOW)[0]
 
     assert text() == ""
-    assert text(phase=Phase.LOCAL, counts=counts(0)) == "Local only — nothing waiting to be shared"
-    assert text(phase=Phase.LOCAL, counts=counts(3)) == "Local only — 3 changes not yet shared"
+    assert text(phase=Phase.LOCAL, counts=counts(0)) == "Local only — kept on this computer"
+    assert text(phase=Phase.LOCAL, counts=counts(3)) == "Local only — kept on this computer"
+    assert "3 changes will be shared" in describe(SyncState(phase=Phase.LOCAL, counts=counts(3)))[1]
     assert text(phase=Phase.LOCAL, counts=counts(1), demo=True) == (
-        "Demo data — Local only — 1 change not yet shared"
+        "Demo data — Local only — kept on this computer"
     )
     assert text(phase=Phase.OFFLINE, counts=counts(7)) == "Offline — 7 changes waiting"
     assert text(phase=Phase.OFFLINE, counts=counts(0)) == "Offline — nothing waiting"
@@ -90,9 +91,10 @@ def test_a_local_profile_says_local_only_and_f5_explains(
     first_run(qtbot, services)
     label = services.sync_ui.status.text
     qtbot.waitUntil(lambda: label.text().startswith("Local only"), timeout=10_000)
-    assert label.text() == "Local only — nothing waiting to be shared"
+    assert label.text() == "Local only — kept on this computer"
     add_participant(qtbot, services, "Jordan", "Ellis")
-    qtbot.waitUntil(lambda: label.text() == "Local only — 1 change not yet shared", timeout=10_000)
+    qtbot.waitUntil(lambda: "1 change will be shared" in label.toolTip(), timeout=10_000)
+    assert label.text() == "Local only — kept on this computer"
     assert not services.sync_ui.act_sync_now.isEnabled()
     assert services.sync_ui.act_join.isEnabled()
     services.sync_ui.sync_now()

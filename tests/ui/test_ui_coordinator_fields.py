@@ -33,7 +33,9 @@ def test_coordinator_owned_fields_are_read_only_for_a_joined_mentor_only(
     services, ws = participant(qtbot, make_app)
     form = ws.overview.form
     assert set(form.owned_hints) == set(OWNED)
-    # a local-only profile (no user_role) can edit them
+    # a local-only profile (no user_role) is its own coordinator: it can edit them
+    _as(qtbot, services, ws, None)
+    qtbot.waitUntil(lambda: not _locked(ws, "safety_flags"), timeout=TIMEOUT)
     assert not any(_locked(ws, n) for n in OWNED)
     assert not any(h.isVisibleTo(form) for h in form.owned_hints.values())
 

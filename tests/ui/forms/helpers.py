@@ -27,11 +27,17 @@ D = TypeVar("D", bound=QDialog)
 
 
 def participant(
-    qtbot: QtBot, make_app: Any, given: str = "Noor", family: str = "Haddad"
+    qtbot: QtBot,
+    make_app: Any,
+    given: str = "Noor",
+    family: str = "Haddad",
+    role: str = "mentor",
 ) -> tuple[Services, ParticipantWorkspace]:
     services = make_app()
     start(qtbot, services)
     first_run(qtbot, services)
+    # As a mentor of a partnership (a local-only profile is its own coordinator).
+    make_coordinator(qtbot, services, role)
     add_participant(qtbot, services, given, family)
     ws = current_workspace(services)
     qtbot.waitUntil(lambda: ws.forms.data is not None, timeout=TIMEOUT)
@@ -86,10 +92,10 @@ def reloaded(qtbot: QtBot, services: Services, ws: ParticipantWorkspace) -> None
     qtbot.waitUntil(lambda: services.runner.pending == 0, timeout=TIMEOUT)
 
 
-def make_coordinator(qtbot: QtBot, services: Services) -> None:
+def make_coordinator(qtbot: QtBot, services: Services, role: str = "coordinator") -> None:
     def op(store: Store) -> None:
         with store.transaction():
-            store.set_meta("user_role", "coordinator")
+            store.set_meta("user_role", role)
 
     query(qtbot, services, op)
     services.window.form_actions.check_role()

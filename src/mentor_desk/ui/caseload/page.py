@@ -201,8 +201,10 @@ class CaseloadPage(QWidget):
 
     def _loaded(self, rows: list[CaseloadRow]) -> None:
         self.model.set_rows(rows)
-        if rows and not self._sized:
-            self._sized = True
+        if not self._sized:
+            # Fitted to the headers alone while empty (first run: "Next contact due" whole,
+            # not "ext contact du"), then once more to the first rows that arrive.
+            self._sized = bool(rows)
             self._fit_columns()
         self._update_texts()
         if self.search.text().strip():

@@ -41,11 +41,11 @@ from mentor_desk.export.csv_export import csv_bytes
 from mentor_desk.reports import figures
 from mentor_desk.reports.figures import Filters, Table, Vocabulary
 from mentor_desk.store.records import Store
+from mentor_desk.store.role import COORDINATOR, acting_role
 from mentor_desk.ui import charts
 from mentor_desk.ui import figure_words as words
 from mentor_desk.ui.exports.controller import ExportController
 from mentor_desk.ui.exports.questions import date_edit, from_qdate
-from mentor_desk.ui.forms.data import COORDINATOR
 from mentor_desk.ui.funder_report import funder_report_pdf
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named
@@ -67,7 +67,7 @@ class Choices:
 def load_choices(store: Store) -> Choices:
     options = figures.filter_options(store)
     return Choices(
-        coordinator=store.meta("user_role") == COORDINATOR,
+        coordinator=acting_role(store) == COORDINATOR,
         organisations=options.organisations,
         mentors=options.mentors,
         partnership=store.meta("export_partnership") or "",

@@ -36,6 +36,7 @@ from mentor_desk.export.probation_summary import (
 )
 from mentor_desk.export.release_sheet import collect_release_sheet, render_release_sheet
 from mentor_desk.store.records import Store
+from mentor_desk.store.role import COORDINATOR, acting_role
 from mentor_desk.ui.exports.files import (
     BackgroundFiles,
     ChoosePath,
@@ -56,7 +57,6 @@ from mentor_desk.ui.exports.questions import (
     PlanDetailsDialog,
     ProbationDialog,
 )
-from mentor_desk.ui.forms.data import COORDINATOR
 from mentor_desk.ui.shell.tasks import TaskRunner
 
 T = TypeVar("T")
@@ -79,7 +79,7 @@ def load_context(store: Store, participant_id: str) -> Context:
     person = store.get("participant", participant_id)
     if person is None:
         raise ExportError("That participant is not in this store any more.")
-    role = store.meta("user_role") or "mentor"
+    role = acting_role(store)
     covered, why = probation_consent(store, participant_id)
     release = person.get("release_date")
     return Context(

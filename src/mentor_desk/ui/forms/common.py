@@ -150,6 +150,7 @@ class FieldForm(QWidget):
         self.general = label("", "error", wrap=True)
         self.general.hide()
         layout.addWidget(self.general)
+        layout.addStretch(1)
         self.revalidate()
 
     def label_of(self, name: str) -> str:
@@ -160,12 +161,16 @@ class FieldForm(QWidget):
         editor = self._editor(f, text)
         named(editor, text)
         message = label("", "error", wrap=True)
-        message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Never taller than its text: spare room goes below the form (the stretch in
+        # __init__), so a message appears under its field instead of floating in a gap.
+        message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         if isinstance(editor, QCheckBox):
             form.addRow("", editor)
         else:
             row_label = QLabel(text + (" (needed)" if f.required else ""))
             row_label.setWordWrap(True)
+            # A wrapped label takes the height of its lines, so its top is never cut.
+            row_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             if form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows:
                 row_label.setMinimumWidth(520)  # a long question reads on one or two lines
             row_label.setBuddy(editor)

@@ -156,6 +156,7 @@ class ConsentTab(RecordTab):
                 "recorded_by": self.data.actor_name,
             },
             labels=CONSENT_LABELS,
+            wrap=True,  # each question above its answer, read out in full
             intro=(
                 "Show them the privacy notice first. Record exactly what they agreed to; "
                 "leave a box unticked unless they said yes. Their record is kept on your "

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mentor_desk.store.records import Record, Store
-
-COORDINATOR = "coordinator"
+from mentor_desk.store.role import COORDINATOR, acting_role
 
 
 @dataclass
@@ -89,7 +88,7 @@ def load_forms(store: Store, participant_id: str) -> FormsData | None:
 
     return FormsData(
         participant=person,
-        role=store.meta("user_role") or "mentor",
+        role=acting_role(store),
         actor_name=store.actor_name or store.meta("actor_name") or "",
         release_days=mine("release_day", "-planned_release_at", "-created_at"),
         assessments=mine("assessment", "-assessed_on", "-created_at"),

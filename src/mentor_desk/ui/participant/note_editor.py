@@ -133,7 +133,9 @@ class NoteEditor(QWidget):
         self.pathways.setUniformItemSizes(True)
         self.pathways.setGridSize(QSize(290, 22))
         self.pathways.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.pathways.setFixedHeight(6 * 22 + 6)
+        # Room inside the frame, so the first row of boxes does not touch it.
+        self.pathways.setStyleSheet("QListWidget { padding: 4px 6px; }")
+        self.pathways.setFixedHeight(6 * 22 + 6 + 16)
         self.text = named(QPlainTextEdit(), "Note")
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText("What happened, in plain words.")

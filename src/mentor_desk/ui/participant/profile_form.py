@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.domain.validation import FieldError, validate
 from mentor_desk.domain.vocabulary import Field, Kind, entity
+from mentor_desk.store.role import acting_role
 from mentor_desk.ui.shell.drafts import FormDraft
 from mentor_desk.ui.shell.shortcuts import lock_from
 from mentor_desk.ui.shell.tasks import TaskRunner
@@ -329,7 +330,7 @@ class NewParticipantDialog(QDialog):
             self.form_draft.recovered()
         lock_from(self)
         runner.run(
-            lambda store: (store.new_reference(), store.meta("user_role")),
+            lambda store: (store.new_reference(), acting_role(store)),
             self._got_reference,
             owner=self,
         )

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mentor_desk.store.caseload import CaseloadRow, caseload, display_name
 from mentor_desk.store.records import Record, Store
+from mentor_desk.store.role import acting_role
 from mentor_desk.ui.forms.data import FormsData
 from mentor_desk.ui.forms.tabs import WorkspaceForms
 from mentor_desk.ui.participant.notes import NotesTab
@@ -71,7 +71,7 @@ def load_participant(store: Store, participant_id: str) -> ParticipantData | Non
         and r["follow_up_on"] <= today
     ]
     row = rows[0] if rows else None
-    role = store.meta("user_role")
+    role = acting_role(store)
     return ParticipantData(record, row, notes, amendments, steps, follow, role)
 
 
@@ -89,9 +89,8 @@ class Header(QWidget):
         row.addSpacing(12)
         row.addWidget(self.facts, 1)
         # its menu is set by ``export_actions.ExportActions`` (plan, sheet, summary, ZIP)
-        self.export_button = named(QToolButton(), "Export or print")
-        self.export_button.setText("Export or print")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu: the style keeps room for its arrow after the text.
+        self.export_button = named(QPushButton("Export or print"), "Export or print")
         row.addWidget(self.export_button)
         layout.addLayout(row)
         self.banner = label("", "banner", wrap=True)

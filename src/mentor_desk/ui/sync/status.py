@@ -64,13 +64,15 @@ def describe(state: SyncState, now: datetime | None = None) -> tuple[str, str]:
         return "", ""
     if phase is Phase.LOCAL:
         demo = "Demo data — " if state.demo else ""
-        if not waiting:
-            return f"{demo}Local only — nothing waiting to be shared", (
-                "This profile is not joined to a partnership server."
+        # There is nowhere to share to, so no count of "not yet shared" (issue 12.15): the
+        # count is in the tooltip for someone deciding whether to join a server.
+        tip = "This profile is not joined to a partnership server; everything stays here."
+        if waiting:
+            tip += (
+                f" If you join one (File menu), {_n(waiting, 'change', 'changes')} "
+                "will be shared with it."
             )
-        return f"{demo}Local only — {_n(waiting, 'change', 'changes')} not yet shared", (
-            "Join a partnership server (File menu) to share them."
-        )
+        return f"{demo}Local only — kept on this computer", tip
     waiting_text = _n(waiting, "change", "changes") + " waiting" if waiting else ""
     if phase is Phase.SYNCING:
         if state.progress is None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentor_desk.ui.forms.data import COORDINATOR
+from mentor_desk.store.role import COORDINATOR, acting_role
 from mentor_desk.ui.shell import shortcuts
 from mentor_desk.ui.shell.host import HostWindow
 
@@ -193,7 +193,7 @@ class ExportActions(QObject):
     def check_role(self) -> None:
         """CSV files are offered to coordinators only (the server decides who sees what)."""
         self.window.runner.run(
-            lambda store: store.meta("user_role") == COORDINATOR,
+            lambda store: acting_role(store) == COORDINATOR,
             self._set_coordinator,
             owner=self.window,
         )

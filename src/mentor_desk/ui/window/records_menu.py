@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
-from mentor_desk.ui.forms.data import COORDINATOR
+from mentor_desk.store.role import COORDINATOR, acting_role
 from mentor_desk.ui.shell import shortcuts
 from mentor_desk.ui.shell.host import HostWindow
 
@@ -66,7 +66,7 @@ class FormActions(QObject):
     def check_role(self) -> None:
         """Coordinator tools are offered only to a coordinator (the server checks again)."""
         self.window.runner.run(
-            lambda store: store.meta("user_role") == COORDINATOR,
+            lambda store: acting_role(store) == COORDINATOR,
             self._set_coordinator,
             owner=self.window,
         )

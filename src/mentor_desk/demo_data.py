@@ -166,7 +166,6 @@ PLACES = (
     "the football ground",
     "the bus station",
     "the park",
-    "by phone",
     "the job centre",
     "the GP surgery",
 )
@@ -245,11 +244,36 @@ STEPS = (
 )
 
 
-def _note_text(rng: random.Random) -> str:
-    parts = [
-        f"Met at {rng.choice(PLACES)}. Talked about {rng.choice(SUBJECTS)} "
-        f"and {rng.choice(SUBJECTS)}. They {rng.choice(FEELINGS)}."
-    ]
+ATTEMPTS = (
+    "Rang twice, no answer. Left a voicemail asking them to call back.",
+    "Went to the hostel at the agreed time; they were not there. Left a note with staff.",
+    "Texted to confirm today's meeting, no reply yet. Will try again tomorrow.",
+    "Phone switched off. Asked their key worker to pass on a message.",
+)
+
+
+def _note(rng: random.Random, kind: str) -> tuple[str, str | None, int]:
+    """Text, place and minutes of an invented note that reads right for its contact kind."""
+    if kind == "attempted":
+        return rng.choice(ATTEMPTS), None, rng.choice((5, 10, 15))
+    talked = f"Talked about {rng.choice(SUBJECTS)} and {rng.choice(SUBJECTS)}."
+    if kind == "at_the_gate":
+        opening, place = "Met them at the gate on release. " + talked, "the prison gate"
+    elif kind == "phone":
+        opening, place = "Spoke on the phone. " + talked, None
+    elif kind == "video":
+        opening, place = "Video call. " + talked, None
+    elif kind == "text_message":
+        opening, place = f"Messages back and forth about {rng.choice(SUBJECTS)}.", None
+    else:
+        place = rng.choice(PLACES)
+        opening = f"Met at {place}. " + talked
+    minutes = rng.choice((10, 15, 30, 45, 60, 90))
+    return f"{opening} They {rng.choice(FEELINGS)}. " + _next_steps(rng), place, minutes
+
+
+def _next_steps(rng: random.Random) -> str:
+    parts: list[str] = []
     for _ in range(rng.randint(1, 4)):
         parts.append(rng.choice(ACTIONS))
     if rng.random() < 0.3:
@@ -514,16 +538,18 @@ def generate(
                     tzinfo=UTC,
                 )
                 at = min(at, now)
+                kind = rng.choice(kinds)
+                text, place, minutes = _note(rng, kind)
                 add(
                     "case_note",
                     {
                         "participant_id": pid,
                         "occurred_at": _iso(at),
-                        "contact_kind": rng.choice(kinds),
-                        "place": rng.choice(PLACES),
-                        "duration_minutes": rng.choice((10, 15, 30, 45, 60, 90)),
+                        "contact_kind": kind,
+                        "place": place,
+                        "duration_minutes": minutes,
                         "pathways": rng.sample(pathways[:9], rng.randint(0, 2)),
-                        "text": _note_text(rng),
+                        "text": text,
                         "safeguarding_concern": rng.random() < 0.02,
                         "author_name": mentor_name,
                     },

@@ -112,3 +112,20 @@ def test_wrong_passphrase_on_existing_profile_is_a_clear_cli_error(tmp_path: Pat
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "passphrase is not right" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_demo_notes_read_right_for_their_contact_kind(store: Store) -> None:
+    """Issue 12.15: no "Met at by phone", no failed attempt that describes a meeting."""
+    generate(store, size="tiny", seed=5)
+    notes = store.list("case_note")
+    kinds = {n["contact_kind"] for n in notes}
+    assert {"attempted", "phone", "face_to_face"} <= kinds
+    for note in notes:
+        text, kind = note["text"], note["contact_kind"]
+        assert "Met at by" not in text and "  " not in text
+        if kind == "attempted":
+            assert not text.startswith(("Met", "Spoke", "Video")) and "Talked about" not in text
+        if kind in ("phone", "video", "text_message", "attempted"):
+            assert not note.get("place")
+        if kind == "face_to_face":
+            assert text.startswith(f"Met at {note['place']}.")

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from mentor_desk.ui.forms.checklist import countdown_text
 from mentor_desk.ui.forms.common import local_text, utc_iso
 from mentor_desk.ui.forms.release_day import ReleaseDayWindow
+from mentor_desk.ui.shell.files import documents_folder
 from tests.helpers.ui import TIMEOUT, press, wait_idle
 from tests.ui.forms.helpers import dialog_of, participant, query
 
@@ -176,14 +177,19 @@ def test_release_day_mode_saves_a_private_sheet_without_team_notes(
     assert "TEAMNOTE-MARKER" in rec["checklist"]["probation_appointment"]["note"]
 
     out = tmp_path / "what-happens-next.pdf"
-    monkeypatch.setattr(
-        "mentor_desk.ui.forms.release_day.QFileDialog.getSaveFileName",
-        lambda *_a, **_k: (str(out), "PDF (*.pdf)"),
-    )
+    offered: list[str] = []
+
+    def system_dialog(_parent: Any, _caption: str, start: str, _filter: str) -> tuple[str, str]:
+        offered.append(start)  # the system's own dialog cannot be driven: where it opens
+        return str(out), "PDF (*.pdf)"
+
+    monkeypatch.setattr("mentor_desk.ui.shell.files.QFileDialog.getSaveFileName", system_dialog)
     mode_window.sheet_button.click()
     qtbot.waitUntil(lambda: panel.hint.text() == "Sheet saved", timeout=TIMEOUT)
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(out).pages).split())
     assert "What happens next" in text and "To be arranged" in text
     assert "TEAMNOTE-MARKER" not in text
+    # Issue 12.15: it opens in Documents, not the folder the program was started from.
+    assert offered == [str(documents_folder() / "what-happens-next.pdf")]
     mode_window.reject()

@@ -43,9 +43,7 @@ from mentor_desk.ui.exports.files import (
     Job,
     Preview,
     Writer,
-    ask_save_path,
     bytes_writer,
-    failure_text,
     pdf_writer,
     print_preview,
     subject_access_writer,
@@ -57,6 +55,7 @@ from mentor_desk.ui.exports.questions import (
     PlanDetailsDialog,
     ProbationDialog,
 )
+from mentor_desk.ui.shell.files import ask_save_path, failure_text
 from mentor_desk.ui.shell.tasks import TaskRunner
 
 T = TypeVar("T")

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from mentor_desk.export import subject_access
-from mentor_desk.export.common import ExportError, write_bytes
+from mentor_desk.export.common import write_bytes
 from mentor_desk.export.document import pdf_bytes
-from mentor_desk.ui.shell.tasks import user_message
 
 Writer = Callable[[Path], None]
 Done = Callable[[BaseException | None], None]
@@ -31,15 +30,6 @@ Done = Callable[[BaseException | None], None]
 ChoosePath = Callable[[QWidget, str, str, str], str | None]
 #: (document, parent, called once printed) → the preview dialog
 Preview = Callable[[QTextDocument, QWidget, Callable[[], None]], QDialog]
-
-
-def ask_save_path(parent: QWidget, caption: str, suggested: str, file_filter: str) -> str | None:
-    """The system's save dialog, starting in Documents."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, _f = QFileDialog.getSaveFileName(
-        parent, caption, str(Path(folder) / suggested), file_filter
-    )
-    return path or None
 
 
 def print_preview(doc: QTextDocument, parent: QWidget, on_printed: Callable[[], None]) -> QDialog:
@@ -62,18 +52,6 @@ def with_suffix(path: str, suffix: str) -> Path:
     """The chosen path, with ``suffix`` added when the person typed none."""
     chosen = Path(path)
     return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
-
-
-def failure_text(error: BaseException, path: Path | None = None) -> str:
-    """What went wrong, in words for the person who asked (never record content)."""
-    if isinstance(error, ExportError):
-        return str(error)
-    if isinstance(error, PermissionError):
-        return f"Mentor Desk may not write to {path or 'that folder'}. Choose another place."
-    if isinstance(error, OSError):
-        reason = error.strerror or type(error).__name__
-        return f"The file could not be written ({reason}). Nothing was saved."
-    return user_message(error)
 
 
 @dataclass

@@ -223,8 +223,9 @@ class CsvDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             label(
-                "CSV files open in any spreadsheet. They hold no names, dates of birth, "
-                "contact details or notes: each person appears as their reference.",
+                "CSV files open in any spreadsheet. They hold no participant's name, date "
+                "of birth, contact details or notes: each person appears as their "
+                "reference. The caseload file names each person's mentor.",
                 "hint",
                 wrap=True,
             )

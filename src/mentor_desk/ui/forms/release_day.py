@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -292,8 +291,9 @@ def _instant(iso: Any) -> datetime | None:
 class ReleaseDayWindow(QDialog):
     """Release-day mode: one person's release day, nothing else, in a window of its own.
 
-    Closed like any dialog on lock. Ctrl+S saves, Escape closes (unsaved changes are asked
-    about first).
+    Closed like any dialog on lock. Ctrl+S saves; Escape (or Close) saves what was typed
+    and closes without asking — at the gate there is no time for a question, and nothing
+    typed is ever thrown away (docs/ui.md, "Release-day mode").
 
     Signals:
         changed(): the release-day record was saved.
@@ -362,11 +362,9 @@ class ReleaseDayWindow(QDialog):
         from mentor_desk.export.common import path_hint, write_bytes
         from mentor_desk.export.document import pdf_bytes
         from mentor_desk.export.release_sheet import collect_release_sheet, render_release_sheet
-        from mentor_desk.ui.exports.files import failure_text
+        from mentor_desk.ui.shell.files import ask_save_path, failure_text
 
-        path, _f = QFileDialog.getSaveFileName(
-            self, "Save the sheet", "what-happens-next.pdf", "PDF (*.pdf)"
-        )
+        path = ask_save_path(self, "Save the sheet", "what-happens-next.pdf", "PDF (*.pdf)")
         if not path:
             return
         pid = self.participant_id

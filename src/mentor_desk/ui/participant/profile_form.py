@@ -139,7 +139,9 @@ class ParticipantForm(QWidget):
             editor = QLineEdit()
             editor.setMaxLength(f.limit)
             editor.textEdited.connect(lambda _t, n=f.name: self._edited(n))
-        if f.kind in _PLACEHOLDERS:
+        if f.name == "date_of_birth":  # an example that could be someone's birthday
+            editor.setPlaceholderText("YYYY-MM-DD, for example 1988-06-14")
+        elif f.kind in _PLACEHOLDERS:
             editor.setPlaceholderText(_PLACEHOLDERS[f.kind])
         named(editor, f.label)
         message = label("", "error", wrap=True)

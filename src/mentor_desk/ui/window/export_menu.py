@@ -141,7 +141,8 @@ class ExportActions(QObject):
         """The export controller, made on first use (it loads every export module)."""
         if self._controller is None:
             from mentor_desk.ui.exports.controller import ExportController
-            from mentor_desk.ui.exports.files import ask_save_path, print_preview
+            from mentor_desk.ui.exports.files import print_preview
+            from mentor_desk.ui.shell.files import ask_save_path
 
             c = ExportController(
                 self.window.runner,

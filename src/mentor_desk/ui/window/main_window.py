@@ -115,7 +115,7 @@ class MainWindow(HostWindow):
         self.idle.timed_out.connect(self.lock)
         self.runner.data_changed.connect(self._data_changed)
         self.runner.failed.connect(lambda m: self.statusBar().showMessage(m, 10_000))
-        self.runner.busy_changed.connect(self.busy.setVisible)
+        self.runner.busy_changed.connect(self._show_busy)
         self._demo_progress.connect(self.preparing.progress)
 
     # -- building ----------------------------------------------------------------------
@@ -127,6 +127,10 @@ class MainWindow(HostWindow):
         self.busy.setMaximumWidth(120)
         self.busy.hide()
         self.statusBar().addPermanentWidget(self.busy)
+
+    def _show_busy(self, busy: bool) -> None:
+        """The status bar's "Working" bar; not while a start page shows its own progress."""
+        self.busy.setVisible(busy and self.stack.currentWidget() is self.tabs)
 
     def _action(
         self, text: str, keys: str, slot: Callable[[], object], icon_name: str = ""

@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from mentor_desk.app import Services
 from mentor_desk.export import log
+from mentor_desk.export.funder_report import funder_report_pdf
 from mentor_desk.reports import figures
+from mentor_desk.reports.words import FIGURES
 from mentor_desk.ui.dashboard.window import PERIODS, DashboardWindow, FigureTableModel
-from mentor_desk.ui.figure_words import FIGURES
-from mentor_desk.ui.funder_report import funder_report_pdf
 from mentor_desk.ui.window.export_menu import ExportActions
 from tests.helpers.files import PRIVATE, mode
 from tests.helpers.ui import TIMEOUT, press, start, unlock, wait_idle
@@ -198,13 +198,14 @@ def test_charts_follow_a_dark_theme_on_screen_and_stay_on_white_as_images(qtbot:
     from matplotlib.colors import to_hex
     from PySide6.QtGui import QColor, QPalette
 
-    from mentor_desk.ui import charts
+    from mentor_desk.reports import charts
+    from mentor_desk.ui.dashboard.chart_view import ChartView
 
     table = figures.Table("Participants by status", ("status", "participants"), [("active", 3)])
     dark = QPalette()
     dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
     dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
-    view = charts.ChartView("participants_by_status")
+    view = ChartView("participants_by_status")
     qtbot.addWidget(view)
     view.show_table(table)
     view.setPalette(dark)  # the theme changes while the chart is on screen: it is redrawn

@@ -3,9 +3,10 @@
 Opened from Reports → Dashboard… (coordinators for their organisation, mentors for their own
 caseload: the store holds only what the server let this user see). The figures are computed
 on the store worker (:mod:`mentor_desk.reports.figures`) and drawn here, on the GUI thread,
-through :mod:`mentor_desk.ui.charts`. Every chart has "Show the numbers" — the same counts
+through :mod:`mentor_desk.reports.charts` (on screen by
+:mod:`mentor_desk.ui.dashboard.chart_view`). Every chart has "Show the numbers" — the same counts
 as a table a screen reader can read — and can be saved as a PNG image or its data as CSV;
-"Save funder report…" gathers them all into one PDF (:mod:`mentor_desk.ui.funder_report`).
+"Save funder report…" gathers them all into one PDF (:mod:`mentor_desk.export.funder_report`).
 Saving goes through the :class:`~mentor_desk.ui.exports.controller.ExportController`, so it is
 chosen, written in the background and logged like every other export.
 """
@@ -38,15 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desk.export.csv_export import csv_bytes
-from mentor_desk.reports import figures
+from mentor_desk.export.funder_report import funder_report_pdf
+from mentor_desk.reports import charts, figures, words
 from mentor_desk.reports.figures import Filters, Table, Vocabulary
 from mentor_desk.store.records import Store
 from mentor_desk.store.role import COORDINATOR, acting_role
-from mentor_desk.ui import charts
-from mentor_desk.ui import figure_words as words
+from mentor_desk.ui.dashboard.chart_view import ChartView
 from mentor_desk.ui.exports.controller import ExportController
 from mentor_desk.ui.exports.questions import date_edit, from_qdate
-from mentor_desk.ui.funder_report import funder_report_pdf
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named
 
@@ -131,7 +131,7 @@ class ChartPanel(QFrame):
         title = words.title(name)
         layout.addWidget(label(title, "subtitle"))
         layout.addWidget(label(words.about(name), "hint", wrap=True))
-        self.chart = charts.ChartView(name)
+        self.chart = ChartView(name)
         layout.addWidget(self.chart, 1)
         self.model = FigureTableModel(self)
         self.numbers = named(QTableView(), f"{title}: the numbers")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentor_desk.domain import resources
+from mentor_desk.domain.words import plain as plain  # re-exported for the screens
 
 W = TypeVar("W", bound=QWidget)
 
@@ -35,28 +35,6 @@ def label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
         widget.setProperty("role", role)
     widget.setWordWrap(wrap)
     return widget
-
-
-_SPECIAL_LABELS: dict[str, str] = {}
-
-
-def _special() -> dict[str, str]:
-    if not _SPECIAL_LABELS:
-        _SPECIAL_LABELS.update(resources.contact_kind_labels())
-        _SPECIAL_LABELS.update(resources.pathway_labels())
-        _SPECIAL_LABELS.update(resources.labels("closure_reasons.json", "participant"))
-    return _SPECIAL_LABELS
-
-
-def plain(code: str | None) -> str:
-    """A stored code as words: "post_sentence_supervision" → "Post sentence supervision"."""
-    if not code:
-        return ""
-    special = _special()
-    if code in special:
-        return special[code]
-    words = code.replace("_", " ")
-    return words[:1].upper() + words[1:]
 
 
 def day(value: date | None, today: date | None = None) -> str:

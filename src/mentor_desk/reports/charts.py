@@ -1,12 +1,10 @@
-"""The one door to matplotlib: the dashboard's charts on screen and as PNG images.
+"""The one door to matplotlib: every chart of the reports, drawn without a window.
 
-Nothing else in the program imports matplotlib. This module is imported only when the
-dashboard opens (by :mod:`mentor_desk.ui.dashboard.window`, itself imported inside the action that
-opens it), so starting the program never pays for it.
-
-:class:`ChartView` is a widget showing one figure (matplotlib's Qt canvas,
-``backend_qtagg``); :func:`png_bytes` draws the same chart off-screen (Agg) into memory for
-"Save chart as PNG…" and the funder report. Both draw through :func:`draw`, one function per
+Nothing else in the program draws with matplotlib. This module needs no Qt: :func:`png_bytes`
+draws a chart off-screen with the Agg backend into memory (the funder report, "Save chart
+as PNG…", ``mentor-desk export funder-report``), and the dashboard's on-screen canvas
+(:mod:`mentor_desk.ui.dashboard.chart_view`, matplotlib's QtAgg) draws the same figure
+through the same :func:`draw`, one function per
 figure of :mod:`mentor_desk.reports.figures`. Colours are the Okabe–Ito set, which people
 with the common colour-vision differences can tell apart; lines also differ by marker.
 """
@@ -24,17 +22,13 @@ import numpy as np
 from matplotlib import rc_context, rcParams
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mentor_desk.domain.vocabulary import REFERRAL_STATUSES
+from mentor_desk.reports import words
 from mentor_desk.reports.figures import Table
-from mentor_desk.ui import figure_words as words
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999")
 MARKERS = ("o", "s", "^", "D", "v", "P")
@@ -49,18 +43,6 @@ class Look:
     text: str = "#222222"
     muted: str = "#555555"
     grid: str = "#e4e4e4"
-
-    @classmethod
-    def of(cls, palette: QPalette) -> Look:
-        """The screen's look: white paper in a light theme, the window's own colours in a
-        dark one (a white chart in a dark window glares)."""
-        window, text = (
-            palette.color(QPalette.ColorRole.Window),
-            palette.color(QPalette.ColorRole.WindowText),
-        )
-        if window.lightness() >= 128:
-            return cls()
-        return cls(window.name(), text.name(), "#b0b0b0", "#4a4a4a")
 
     def rc(self) -> dict[Any, Any]:
         """As matplotlib settings, for everything drawn while they are in force."""
@@ -267,36 +249,3 @@ def png_bytes(
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", facecolor=PAPER.background)
     return buffer.getvalue()
-
-
-class ChartView(QWidget):
-    """One chart on screen (matplotlib's Qt canvas inside a plain widget)."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.name = name
-        self.figure = Figure(figsize=(5.6, 3.2), dpi=100, layout="constrained")
-        self.canvas: QWidget = FigureCanvasQTAgg(self.figure)
-        # charts with a bar per pathway need room for eleven two-line labels
-        tall = name in ("referrals_by_pathway_and_outcome", "goals_achieved")
-        self.canvas.setMinimumHeight(380 if tall else 280)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
-        self._table: Table | None = None
-
-    def changeEvent(self, event: QEvent) -> None:
-        """A theme change (light ↔ dark) redraws the chart in the new colours."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._table is not None:
-            draw(self.figure, self.name, self._table, look=Look.of(self.palette()))
-            self.figure.canvas.draw_idle()
-
-    def show_table(self, table: Table) -> None:
-        self._table = table
-        draw(self.figure, self.name, table, look=Look.of(self.palette()))
-        summary = words.summary(self.name, table)
-        self.canvas.setAccessibleName(f"{words.title(self.name)} chart")
-        self.canvas.setAccessibleDescription(summary)
-        self.setToolTip(summary)
-        self.figure.canvas.draw_idle()

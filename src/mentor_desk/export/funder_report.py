@@ -1,6 +1,6 @@
 """The funder report: every dashboard chart with the counts behind it, as one PDF.
 
-The charts are drawn as PNG images in memory (:func:`mentor_desk.ui.charts.png_bytes`),
+The charts are drawn as PNG images in memory (:func:`mentor_desk.reports.charts.png_bytes`),
 added to a :class:`QTextDocument` as image resources, and laid out with their tables by the
 same machinery as the other exports (:mod:`mentor_desk.export.document`: bundled font, A4,
 QPdfWriter into memory). Only counts and averages are in it — never a name or a note. Runs
@@ -16,9 +16,8 @@ from PySide6.QtGui import QImage, QTextDocument
 
 from mentor_desk.export.document import REPORT_CSS, SMALL_BODY_PT, e, html_table, make_document
 from mentor_desk.export.document import pdf_bytes as document_pdf
+from mentor_desk.reports import charts, words
 from mentor_desk.reports.figures import Table
-from mentor_desk.ui import charts
-from mentor_desk.ui import figure_words as words
 
 TITLE = "Report for funders"
 #: Image size on the page (document pixels: about the text width of an A4 page).

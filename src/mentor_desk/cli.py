@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from mentor_desk import cli_export
 from mentor_desk.store import Profile, Store, StoreError, default_profile_dir
 
 PASSPHRASE_ENV = "MENTOR_DESK_PASSPHRASE"
@@ -117,38 +118,6 @@ def _sync(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_plan(args: argparse.Namespace) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    from mentor_desk.export import ExportError
-    from mentor_desk.export.plan_pdf import write_plan_odt, write_plan_pdf
-
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
-    _, store = _open(args)
-    try:
-        found = store.list("participant", where={"reference": args.reference})
-        if not found:
-            print(f"error: no participant with reference {args.reference}", file=sys.stderr)
-            return 1
-        write = write_plan_odt if args.out.lower().endswith(".odt") else write_plan_pdf
-        write(
-            store,
-            found[0]["id"],
-            args.out,
-            partnership=args.partnership,
-            mentor_contact=args.contact,
-        )
-    except ExportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        store.close()
-    del app
-    print(f"wrote {args.out}")
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mentor-desk", description=__doc__)
     parser.add_argument(
@@ -181,7 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     syncer.add_argument(
         "--batch", type=int, default=0, help="records per request (smaller for slow links)"
     )
-    plan = sub.add_parser("export-plan", help="write a participant's plan as PDF (or .odt)")
+    cli_export.add_parser(sub)
+    plan = sub.add_parser("export-plan", help="the same as `export plan` (kept for scripts)")
     plan.add_argument("reference", help="the participant's reference, e.g. UT-2026-0042")
     plan.add_argument("--out", required=True, help="the file to write (.pdf or .odt)")
     plan.add_argument("--partnership", default="", help="the partnership's name")
@@ -204,7 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sync":
             return _sync(args)
         if args.command == "export-plan":
-            return _export_plan(args)
+            args.document = "plan"
+            return cli_export.run(args, lambda a: _open(a)[1])
+        if args.command == "export":
+            return cli_export.run(args, lambda a: _open(a)[1])
         from mentor_desk.app import run_gui
 
         code: int = run_gui(Path(args.profile_dir) if args.profile_dir else None, args.demo)

@@ -9,15 +9,19 @@ on the GUI thread (QTextDocument); the caller writes the bytes where the person 
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
+from mentor_desk.export import log
+from mentor_desk.export.common import path_hint, write_bytes
 from mentor_desk.export.document import REPORT_CSS, SMALL_BODY_PT, e, html_table, make_document
 from mentor_desk.export.document import pdf_bytes as document_pdf
-from mentor_desk.reports import charts, words
+from mentor_desk.reports import charts, figures, words
 from mentor_desk.reports.figures import Table
+from mentor_desk.store.records import Store
 
 TITLE = "Report for funders"
 #: Image size on the page (document pixels: about the text width of an A4 page).
@@ -97,3 +101,31 @@ def funder_report_pdf(tables: dict[str, Table], *, scope: str, partnership: str 
     """The report as PDF bytes (charts, then the counts behind each)."""
     doc = funder_report_document(tables, scope=scope, partnership=partnership)
     return document_pdf(doc, title=TITLE)
+
+
+def period_words(since: date | None, until: date | None) -> str:
+    """The period in words: "1 Apr 2026 to 31 Mar 2027", "all time"."""
+    if since is None and until is None:
+        return "all time"
+    start = f"{since.day} {since:%b %Y}" if since else "the start"
+    end = f"{until.day} {until:%b %Y}" if until else "today"
+    return f"{start} to {end}"
+
+
+def write_funder_report(
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    partnership: str = "",
+) -> None:
+    """Every figure of the people on this computer for the period, as a PDF, logged.
+
+    What ``mentor-desk export funder-report`` writes; the dashboard's "Save funder report…"
+    makes the same document for the filters it shows.
+    """
+    tables = figures.all_figures(store, figures.Filters(since=since, until=until))
+    scope = f"Everyone on this computer · {period_words(since, until)} · grouped by pathway"
+    write_bytes(path, funder_report_pdf(tables, scope=scope, partnership=partnership))
+    log.record(store, "funder_report", path_hint=path_hint(path))

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desk.export.csv_export import csv_bytes
-from mentor_desk.export.funder_report import funder_report_pdf
+from mentor_desk.export.funder_report import funder_report_pdf, period_words
 from mentor_desk.reports import charts, figures, words
 from mentor_desk.reports.figures import Filters, Table, Vocabulary
 from mentor_desk.store.records import Store
@@ -322,12 +322,7 @@ class DashboardWindow(QDialog):
         if self.organisation.isVisible() or f.organisation_id:
             parts.append(self.organisation.currentText())
         parts.append(self.mentor.currentText())
-        if f.since is None and f.until is None:
-            parts.append("all time")
-        else:
-            since = f"{f.since.day} {f.since:%b %Y}" if f.since else "the start"
-            until = f"{f.until.day} {f.until:%b %Y}" if f.until else "today"
-            parts.append(f"{since} to {until}")
+        parts.append(period_words(f.since, f.until))
         parts.append(f"grouped by {self.vocab.currentText().lower()}")
         return " · ".join(parts)
 

@@ -15,7 +15,7 @@ from typing import Any
 from mentor_desk.domain import resources
 from mentor_desk.domain.vocabulary import REFERRAL_STATUSES
 from mentor_desk.reports.figures import Table
-from mentor_desk.ui.shell.widgets import plain
+from mentor_desk.domain.words import plain
 
 #: Figure name → (title, one sentence on what it counts), in dashboard order.
 FIGURES: dict[str, tuple[str, str]] = {

@@ -14,8 +14,8 @@ from typing import Any
 
 from mentor_desk.domain import resources
 from mentor_desk.domain.vocabulary import REFERRAL_STATUSES
-from mentor_desk.reports.figures import Table
 from mentor_desk.domain.words import plain
+from mentor_desk.reports.figures import Table
 
 #: Figure name → (title, one sentence on what it counts), in dashboard order.
 FIGURES: dict[str, tuple[str, str]] = {

@@ -274,21 +274,9 @@ def test_someone_elses_conflict_names_both_authors(
     start(qtbot, services)
     first_run(qtbot, services)
     pid = add_participant(qtbot, services, "Priya", "Nair")
-    listed = {
-        "id": "c9",
-        "entity": "participant",
-        "record_id": pid,
-        "participant_id": pid,
-        "field": "phone",
-        "mine": "0770 222",
-        "theirs": "0770 111",
-        "at": "2026-11-23T10:00:00Z",
-        "mine_user_id": "someone-else",
-        "mine_by": "Sam Carter",
-        "theirs_user_id": "a-third-person",
-        "theirs_by": "Alex Doe",
-        "theirs_at": "2026-11-22T09:30:00Z",
-    }
+    listed = _phone_conflict(
+        "c9", pid, ("someone-else", "Sam Carter"), ("a-third-person", "Alex Doe")
+    )
     services.worker.submit(
         lambda s: syncstate.merge_server_conflicts(s, [listed], complete=True)
     ).result()
@@ -318,21 +306,8 @@ def test_a_conflict_from_another_organisation_names_the_organisation(
     start(qtbot, services)
     first_run(qtbot, services)
     pid = add_participant(qtbot, services, "Priya", "Nair")
-    listed = {
-        "id": "c8",
-        "entity": "participant",
-        "record_id": pid,
-        "participant_id": pid,
-        "field": "phone",
-        "mine": "0770 222",
-        "theirs": "0770 111",
-        "at": "2026-11-23T10:00:00Z",
-        "mine_user_id": None,
-        "mine_by": "Southside Football",
-        "theirs_user_id": None,
-        "theirs_by": "Southside Football",
-        "theirs_at": "2026-11-22T09:30:00Z",
-    }
+    other_org = (None, "Southside Football")
+    listed = _phone_conflict("c8", pid, other_org, other_org)
 
     def scenario(store: Store) -> list[Any]:
         syncstate.merge_server_conflicts(store, [listed], complete=True)
@@ -341,6 +316,27 @@ def test_a_conflict_from_another_organisation_names_the_organisation(
     [row] = services.worker.submit(scenario).result()
     assert (row.mine_by, row.theirs_by) == ("Southside Football", "Southside Football")
     assert not row.mine_is_yours
+
+
+def _phone_conflict(
+    cid: str, pid: str, mine: tuple[str | None, str], theirs: tuple[str | None, str]
+) -> dict[str, Any]:
+    """A conflict as GET /conflicts lists it: (user id, name) of each side's author."""
+    return {
+        "id": cid,
+        "entity": "participant",
+        "record_id": pid,
+        "participant_id": pid,
+        "field": "phone",
+        "mine": "0770 222",
+        "theirs": "0770 111",
+        "at": "2026-11-23T10:00:00Z",
+        "mine_user_id": mine[0],
+        "mine_by": mine[1],
+        "theirs_user_id": theirs[0],
+        "theirs_by": theirs[1],
+        "theirs_at": "2026-11-22T09:30:00Z",
+    }
 
 
 def test_a_refused_change_can_be_sent_again_or_discarded(

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from mentor_desk import cli_export
+from mentor_desk import __version__, cli_export
 from mentor_desk.store import Profile, Store, StoreError, default_profile_dir
 
 PASSPHRASE_ENV = "MENTOR_DESK_PASSPHRASE"
@@ -128,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a throw-away store full of invented sample data"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="more log output")
+    parser.add_argument("--version", action="version", version=f"mentor-desk {__version__}")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="check this installation works (throw-away store, search, window, PDF) and exit",
+    )
     sub = parser.add_subparsers(dest="command")
     gen = sub.add_parser("generate-demo", help="fill a store with invented sample data")
     gen.add_argument("--size", choices=("tiny", "mentor", "office", "region"), default="mentor")
@@ -167,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
+        if args.smoke:
+            from mentor_desk import smoke
+
+            return smoke.run()
         if args.command == "generate-demo":
             return _generate_demo(args)
         if args.command == "join":

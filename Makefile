@@ -5,7 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM_TEST := offscreen
 
-.PHONY: run demo test lint format setup bench clean server
+.PHONY: run demo test lint format setup bench clean server package
+PACKAGED := dist/.packaged
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,8 +25,24 @@ demo: $(STAMP)
 server: $(STAMP)
 	$(VENV)/bin/mentor-desk-server serve
 
-test: $(STAMP)
+test: $(STAMP) $(PACKAGED)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+# The installable program (docs/packaging.md): the PyInstaller bundle, its smoke test on the
+# offscreen platform and on a real X server (xvfb-run), then the .deb. Rebuilt only when
+# the program or its packaging changed; `make package` forces it.
+$(PACKAGED): $(STAMP) pyproject.toml $(shell git ls-files src packaging 2>/dev/null)
+	rm -rf dist/mentor-desk build/pyinstaller dist/mentor-desk_*.deb
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/pyinstaller/mentor-desk.spec
+	QT_QPA_PLATFORM=offscreen dist/mentor-desk/mentor-desk --smoke
+	xvfb-run -a dist/mentor-desk/mentor-desk --smoke
+	$(PY) packaging/linux/build_deb.py
+	touch $(PACKAGED)
+
+package: $(STAMP)
+	rm -f $(PACKAGED)
+	$(MAKE) $(PACKAGED)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
@@ -41,4 +58,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build

@@ -106,7 +106,11 @@ def packages_of(libraries: set[str]) -> list[str]:
     """The Debian packages that ship ``libraries`` (dpkg -S), without architecture."""
     names: set[str] = set()
     for lib in sorted(libraries):
-        candidates = [lib, lib.replace("/usr/lib/", "/lib/", 1), lib.replace("/lib/", "/usr/lib/", 1)]
+        candidates = [
+            lib,
+            lib.replace("/usr/lib/", "/lib/", 1),
+            lib.replace("/lib/", "/usr/lib/", 1),
+        ]
         for candidate in dict.fromkeys(candidates):
             found = subprocess.run(["dpkg", "-S", candidate], capture_output=True, text=True)
             if found.returncode == 0:
@@ -166,8 +170,8 @@ def build(bundle: Path, out: Path) -> Path:
             .replace("@VERSION@", ver)
             .replace("@DATE@", dt.date.today().isoformat())
         )
-        check = subprocess.run(["appstreamcli", "validate", "--no-net", "--pedantic", str(metainfo)],
-                               capture_output=True, text=True)  # fmt: skip
+        validate = ["appstreamcli", "validate", "--no-net", "--pedantic", str(metainfo)]
+        check = subprocess.run(validate, capture_output=True, text=True)
         if check.returncode != 0:
             raise SystemExit(f"error: the AppStream metainfo is not valid:\n{check.stdout}")
         _icons(stage)
@@ -190,8 +194,16 @@ def build(bundle: Path, out: Path) -> Path:
         )
         out.mkdir(parents=True, exist_ok=True)
         target = out / f"mentor-desk_{ver}_{arch}.deb"
-        subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(stage), str(target)],
-                       check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+        pack = [
+            "dpkg-deb",
+            "--root-owner-group",
+            "-Zgzip",
+            "-z6",
+            "--build",
+            str(stage),
+            str(target),
+        ]
+        subprocess.run(pack, check=True, stdout=subprocess.DEVNULL)
     print(f"wrote {target}  Depends: {', '.join(depends)}")
     return target
 

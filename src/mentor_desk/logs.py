@@ -49,7 +49,10 @@ ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 _UUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 _TOKENISH = re.compile(r"[A-Za-z0-9_\-+=]{32,}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_BEARER = re.compile(r"(?i)(bearer|token|password|passphrase)([\"':= ]+)([^\s\"',;]+)")
+_BEARER = re.compile(r"(?i)\b(bearer\s+)([^\s\"',;]+)")
+_ASSIGNED = re.compile(
+    r"(?i)\b(token|password|passphrase|secret)([\"']?\s*[:=]\s*[\"']?)([^\s\"',;]+)"
+)
 _secrets: set[str] = set()
 
 
@@ -74,7 +77,8 @@ def redact(text: str) -> str:
     """``text`` without registered secrets, token-shaped strings or email addresses."""
     for secret in sorted(_secrets, key=len, reverse=True):
         text = text.replace(secret, REDACTED)
-    text = _BEARER.sub(lambda m: m.group(1) + m.group(2) + REDACTED, text)
+    text = _BEARER.sub(lambda m: m.group(1) + REDACTED, text)
+    text = _ASSIGNED.sub(lambda m: m.group(1) + m.group(2) + REDACTED, text)
     text = _EMAIL.sub(REDACTED, text)
     return _TOKENISH.sub(_mask_token, text)
 

@@ -88,14 +88,15 @@ def test_copy_a_problem_report_from_the_help_menu(
 
 
 @pytest.fixture
-def hooks(make_app: Any, profile_dir: Path, program_logging: None) -> Iterator[Services]:
+def hooks(
+    make_app: Any, profile_dir: Path, program_logging: None
+) -> Iterator[tuple[Services, crash.CrashNotice]]:
     """The program's hooks for unhandled errors, as ``run_gui`` installs them."""
     services = make_app()
     logs.log_to_file(profile_dir, create=True)
     notice = crash.CrashNotice(services.window)
     undo = logs.install_excepthooks(notice.notify)
-    services.notice = notice  # type: ignore[attr-defined]
-    yield services
+    yield services, notice
     undo()
 
 
@@ -109,16 +110,16 @@ def _notice_shown(qtbot: QtBot, notice: crash.CrashNotice) -> None:
 
 @pytest.mark.qt_no_exception_capture
 def test_an_unhandled_error_in_a_slot_shows_the_notice_and_is_logged_without_values(
-    qtbot: QtBot, hooks: Services, profile_dir: Path
+    qtbot: QtBot, hooks: tuple[Services, crash.CrashNotice], profile_dir: Path
 ) -> None:
-    services = hooks
+    services, notice = hooks
     start(qtbot, services)
 
     def boom() -> None:
         raise ValueError(f"nobody caught this for {markers.GIVEN}")
 
     QTimer.singleShot(0, boom)
-    _notice_shown(qtbot, services.notice)  # type: ignore[attr-defined]
+    _notice_shown(qtbot, notice)
     text = (profile_dir / logs.LOG_NAME).read_text(encoding="utf-8")
     assert "unhandled exception in the main thread" in text
     assert "builtins.ValueError" in text and "in boom" in text
@@ -127,9 +128,9 @@ def test_an_unhandled_error_in_a_slot_shows_the_notice_and_is_logged_without_val
 
 @pytest.mark.qt_no_exception_capture
 def test_an_unhandled_error_in_another_thread_shows_the_notice_on_the_gui_thread(
-    qtbot: QtBot, hooks: Services, profile_dir: Path
+    qtbot: QtBot, hooks: tuple[Services, crash.CrashNotice], profile_dir: Path
 ) -> None:
-    services = hooks
+    services, notice = hooks
     start(qtbot, services)
 
     def boom() -> None:
@@ -138,7 +139,7 @@ def test_an_unhandled_error_in_another_thread_shows_the_notice_on_the_gui_thread
     worker = threading.Thread(target=boom, name="test-worker")
     worker.start()
     worker.join()
-    _notice_shown(qtbot, services.notice)  # type: ignore[attr-defined]
+    _notice_shown(qtbot, notice)
     text = (profile_dir / logs.LOG_NAME).read_text(encoding="utf-8")
     assert "unhandled exception in thread test-worker" in text
     assert "builtins.RuntimeError" in text
@@ -147,11 +148,10 @@ def test_an_unhandled_error_in_another_thread_shows_the_notice_on_the_gui_thread
 
 @pytest.mark.qt_no_exception_capture
 def test_errors_in_a_burst_show_one_notice(
-    qtbot: QtBot, hooks: Services, profile_dir: Path
+    qtbot: QtBot, hooks: tuple[Services, crash.CrashNotice], profile_dir: Path
 ) -> None:
-    services = hooks
+    services, notice = hooks
     start(qtbot, services)
-    notice: crash.CrashNotice = services.notice  # type: ignore[attr-defined]
 
     def boom() -> None:
         raise KeyError("again")

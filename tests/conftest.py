@@ -64,3 +64,22 @@ def permissive_umask() -> Iterator[None]:
     previous = os.umask(0o022)
     yield
     os.umask(previous)
+
+
+@pytest.fixture
+def program_logging() -> Iterator[None]:
+    """Let a test set up the program's own logging (mentor_desk.logs); undone afterwards."""
+    import logging
+
+    from mentor_desk import logs
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    logs.stop_file_log()
+    for handler in root.handlers:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    logging.captureWarnings(False)

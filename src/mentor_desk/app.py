@@ -20,10 +20,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QMenu
 
+from mentor_desk import logs
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile, default_profile_dir
 from mentor_desk.store.records import Store
 from mentor_desk.store.worker import StoreWorker
+from mentor_desk.ui.shell.crash import CrashNotice, qt_to_log
 from mentor_desk.ui.shell.integrity import IntegrityCheck
 from mentor_desk.ui.shell.network import NetRunner
 from mentor_desk.ui.shell.tasks import TaskRunner
@@ -190,18 +192,24 @@ def run_gui(profile_dir: Path | None, demo: bool) -> int:
         demo_dir = Path(tempfile.mkdtemp(prefix="mentor-desk-demo-"))
         profile_dir = demo_dir / "profile"
     profile_dir = profile_dir or default_profile_dir()
+    logs.log_to_file(profile_dir, create=True)
+    qt_to_log()
     guard = SingleInstance(profile_dir)
     if not guard.claim():
         log.info("already running for this profile; asked it to come to the front")
         return 0
     services = build(AppConfig(profile_dir=profile_dir, demo=demo))
     guard.raise_requested.connect(services.window.raise_window)
+    restore_hooks = logs.install_excepthooks(CrashNotice(services.window).notify)
+    log.info("started")
     try:
         services.window.show()
         services.window.start()
         return int(app.exec())
     finally:
+        restore_hooks()
         services.shutdown()
         guard.release()
         if demo_dir is not None:
+            logs.stop_file_log()  # the demo's log goes with its throw-away folder
             shutil.rmtree(demo_dir, ignore_errors=True)

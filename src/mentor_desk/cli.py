@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import logging
 import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from mentor_desk import __version__, cli_export
+from mentor_desk import __version__, cli_export, diagnostics, logs
 from mentor_desk.store import Profile, Store, StoreError, default_profile_dir
 
 PASSPHRASE_ENV = "MENTOR_DESK_PASSPHRASE"
@@ -24,10 +23,12 @@ PASSPHRASE_ENV = "MENTOR_DESK_PASSPHRASE"
 def _passphrase(confirm: bool) -> str:
     value = os.environ.get(PASSPHRASE_ENV)
     if value:
+        logs.keep_out(value)
         return value
     if not sys.stdin.isatty():
         raise SystemExit(f"error: no passphrase: set {PASSPHRASE_ENV} or run in a terminal")
     first = getpass.getpass("Passphrase: ")
+    logs.keep_out(first)
     if confirm and getpass.getpass("Passphrase again: ") != first:
         raise SystemExit("error: the two passphrases differ; nothing was created")
     return first
@@ -41,6 +42,7 @@ def _generate_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     store = profile.unlock(passphrase) if profile.exists() else profile.create(passphrase)
     opened = time.perf_counter()
+    logs.log_to_file(profile.directory)
 
     def progress(done: int, total: int) -> None:
         if done == total or done % max(1, total // 20) == 0:
@@ -60,7 +62,9 @@ def _generate_demo(args: argparse.Namespace) -> int:
 
 def _open(args: argparse.Namespace) -> tuple[Profile, Store]:
     profile = Profile(Path(args.profile_dir) if args.profile_dir else default_profile_dir())
+    logs.log_to_file(profile.directory)
     store = profile.unlock_from_keychain() or profile.unlock(_passphrase(confirm=False))
+    logs.keep_out(store.meta("server_token"))
     return profile, store
 
 
@@ -156,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     syncer.add_argument(
         "--batch", type=int, default=0, help="records per request (smaller for slow links)"
     )
+    diag = sub.add_parser("diagnose", help="print a problem report (ids and counts only)")
+    diag.add_argument("--profile-dir", dest="profile_dir", default=argparse.SUPPRESS)
     cli_export.add_parser(sub)
     plan = sub.add_parser("export-plan", help="the same as `export plan` (kept for scripts)")
     plan.add_argument("reference", help="the participant's reference, e.g. UT-2026-0042")
@@ -168,10 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    logs.configure(verbose=args.verbose)
     try:
         if args.smoke:
             from mentor_desk import smoke
@@ -183,6 +186,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _join(args)
         if args.command == "sync":
             return _sync(args)
+        if args.command == "diagnose":
+            folder = Path(args.profile_dir) if args.profile_dir else default_profile_dir()
+            print(diagnostics.diagnose(folder, lambda: _open(args)[1]), end="")
+            return 0
         if args.command == "export-plan":
             args.document = "plan"
             return cli_export.run(args, lambda a: _open(a)[1])

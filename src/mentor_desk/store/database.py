@@ -76,6 +76,17 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     return conn
 
 
+def cipher_version() -> str:
+    """The SQLCipher library's version (``PRAGMA cipher_version`` on a scratch connection),
+    or an empty string when plain SQLite was loaded instead."""
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        conn.close()
+    return str(row[0]) if row and row[0] else ""
+
+
 def check_integrity_quick(conn: Connection) -> None:
     """Touch the first pages of every table and index, so a truncated or damaged file is
     reported at unlock rather than in the middle of a save.

@@ -111,7 +111,11 @@ class SyncEngine:
             if self.on_revoked is not None:
                 self.on_revoked()
             raise
+        except SyncError as exc:
+            log.info("sync stopped: %s; so far %s", type(exc).__name__, report.summary())
+            raise
         report.conflicts = len(self.db(syncstate.open_conflicts))
+        log.info("sync done: %s", report.summary())
         return report
 
     def refresh_conflicts(self) -> None:

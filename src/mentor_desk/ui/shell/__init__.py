@@ -5,7 +5,8 @@
 - ``network.py`` — the pool for network calls (sync, joining), off the GUI thread.
 - ``start_pages.py`` — first-run setup, unlock, demo preparation; ``typeahead.py`` keeps
   keys typed while unlocking; ``idle.py`` the idle lock; ``single_instance.py`` one
-  program per profile; ``integrity.py`` the store's check at start.
+  program per profile; ``integrity.py`` the store's check at start; ``crash.py`` the
+  "Something went wrong — your work is saved" notice and Qt's warnings into the log.
 - ``host.py`` — :class:`HostWindow`, the few things menus and wiring need from the main
   window (so none of them imports it).
 - ``shortcuts.py`` — every key, menu and tab title with its Alt letter, and the Help list.

@@ -95,7 +95,7 @@ class NetRunner(QObject):
                     on_success(future.result())
             else:
                 if not _written_for_people(error):
-                    log.error("network call failed: %s", type(error).__name__)
+                    log.error("network call failed: %s", type(error).__name__, exc_info=error)
                 if on_failure is not None:
                     on_failure(network_message(error), error)
         if self._pending == 0:

@@ -167,7 +167,7 @@ class TaskRunner(QObject):
         else:
             message = user_message(error)
             if not isinstance(error, StoreError | StoreClosed | ValidationFailed):
-                log.error("operation failed: %s", type(error).__name__)
+                log.error("operation failed: %s", type(error).__name__, exc_info=error)
             if on_failure is not None:
                 on_failure(message, error)
             else:

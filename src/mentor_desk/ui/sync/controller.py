@@ -375,7 +375,7 @@ class SyncController(QObject):
             self._schedule_probe()
         else:  # a 5xx, an answer not understood, or a bug: try again later, keep everything
             if not isinstance(error, ServerUnavailable | SyncError):
-                log.error("sync cycle failed: %s", type(error).__name__)
+                log.error("sync cycle failed: %s", type(error).__name__, exc_info=error)
             self._set(phase=Phase.RETRYING, progress=None, problem=message)
             self._schedule_probe()
         self.refresh_counts()

@@ -1,0 +1,48 @@
+"""Help → Copy a problem report: the report of :mod:`mentor_desk.diagnostics` on the clipboard.
+
+With the store open, the report (counts included) is made on the store's worker; while
+locked it is made without the store part and says so. Either way the status bar says
+"Problem report copied": the person pastes it into an email or a support form.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QGuiApplication
+
+from mentor_desk import diagnostics
+from mentor_desk.store.records import Store
+from mentor_desk.ui.shell.host import HostWindow
+
+COPIED = "Problem report copied"
+LOCKED = "Mentor Desk is locked; unlock it to include the store's counts"
+
+
+class ProblemReport:
+    """The action ``act_problem_report`` (no shortcut), for the window's Help menu."""
+
+    def __init__(self, host: HostWindow) -> None:
+        self.host = host
+        self.action = QAction("Copy a &problem report", host)
+        self.action.setStatusTip("Copy versions, counts and the program's log (no names or notes)")
+        self.action.triggered.connect(lambda _checked=False: self.copy())
+
+    def copy(self) -> None:
+        folder = self.host.profile.directory
+        if not self.host.is_unlocked:
+            self._copied(diagnostics.report(folder, None, LOCKED))
+            return
+
+        def op(store: Store) -> str:
+            return diagnostics.report(folder, diagnostics.store_facts(store))
+
+        self.host.runner.run(
+            op,
+            self._copied,
+            lambda message, _error: self._copied(diagnostics.report(folder, None, message)),
+            owner=self.host,
+        )
+
+    def _copied(self, text: str) -> None:
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText(text)
+        self.host.statusBar().showMessage(COPIED, 10_000)

@@ -59,3 +59,13 @@ def test_one_version_everywhere() -> None:
     assert mentor_desk.__version__ == declared
     done = _cli("--version")
     assert done.returncode == 0 and done.stdout.strip() == f"mentor-desk {declared}"
+    from mentor_desk.ui.window.help_menu import about_text
+
+    assert f"Mentor Desk {declared}</h3>" in about_text()  # Help → About
+    packaging = ROOT / "packaging"
+    sys.path.insert(0, str(packaging))
+    from version import version  # the packaging scripts' reader
+
+    assert version() == declared
+    for recipe in (packaging / "windows/mentor-desk.iss", packaging / "macos/Info.plist"):
+        assert declared not in recipe.read_text(), f"{recipe.name} types the version"

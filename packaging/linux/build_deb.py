@@ -175,7 +175,8 @@ def build(bundle: Path, out: Path) -> Path:
         if check.returncode != 0:
             raise SystemExit(f"error: the AppStream metainfo is not valid:\n{check.stdout}")
         _icons(stage)
-        size_kib = sum(p.stat().st_size for p in stage.rglob("*") if p.is_file()) // 1024
+        files = [p for p in stage.rglob("*") if p.is_file() and not p.is_symlink()]
+        size_kib = sum(p.stat().st_size for p in files) // 1024
         (stage / "DEBIAN").mkdir()
         (stage / "DEBIAN/control").write_text(
             "Package: mentor-desk\n"

@@ -1,4 +1,5 @@
-"""Help → Copy a problem report: the report of :mod:`mentor_desk.diagnostics` on the clipboard.
+"""Help → About Mentor Desk (the one version), and Help → Copy a problem report: the report
+of :mod:`mentor_desk.diagnostics` on the clipboard.
 
 With the store open, the report (counts included) is made on the store's worker; while
 locked it is made without the store part and says so. Either way the status bar says
@@ -7,9 +8,12 @@ locked it is made without the store part and says so. Either way the status bar 
 
 from __future__ import annotations
 
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 
-from mentor_desk import diagnostics
+from mentor_desk import __version__, diagnostics
 from mentor_desk.store.records import Store
 from mentor_desk.ui.shell.host import HostWindow
 
@@ -46,3 +50,29 @@ class ProblemReport:
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(text)
         self.host.statusBar().showMessage(COPIED, 10_000)
+
+
+def about_text() -> str:
+    return (
+        f"<h3>Mentor Desk {__version__}</h3>"
+        "<p>Case notes and plans for peer mentors who support people leaving prison. "
+        "Everything is kept encrypted on this computer.</p>"
+        f"<p>Qt {qVersion()} · PySide6 {pyside_version}<br>"
+        "Licence: GNU Affero General Public License, version 3 or later.</p>"
+    )
+
+
+class About:
+    """Help → About Mentor Desk: the version from pyproject.toml, nowhere else."""
+
+    def __init__(self, host: HostWindow) -> None:
+        self.host = host
+        self.action = QAction("&About Mentor Desk", host)
+        self.action.triggered.connect(lambda _checked=False: self.show())
+
+    def show(self) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, "About Mentor Desk", about_text(),
+                          QMessageBox.StandardButton.Close, self.host)  # fmt: skip
+        box.setAccessibleName(f"About Mentor Desk {__version__}")
+        box.open()
+        return box

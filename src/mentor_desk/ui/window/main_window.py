@@ -43,7 +43,7 @@ from mentor_desk.ui.shell.start_pages import FirstRunPage, PreparingPage, Unlock
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.theme import icon
 from mentor_desk.ui.window.export_menu import ExportActions
-from mentor_desk.ui.window.help_menu import ProblemReport
+from mentor_desk.ui.window.help_menu import About, ProblemReport
 from mentor_desk.ui.window.records_menu import FormActions
 
 if TYPE_CHECKING:
@@ -185,6 +185,8 @@ class MainWindow(HostWindow):
         help_menu.addAction(self.act_help)
         self.problem_report = ProblemReport(self)
         help_menu.addAction(self.problem_report.action)
+        self.about = About(self)
+        help_menu.addAction(self.about.action)
         self._set_unlocked_actions(False)
 
     def _set_unlocked_actions(self, on: bool) -> None:

@@ -45,8 +45,8 @@ package: $(STAMP)
 	$(MAKE) $(PACKAGED)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks packaging
+	$(VENV)/bin/ruff format --check src tests benchmarks packaging
 	$(VENV)/bin/mypy --strict src
 	$(VENV)/bin/lint-imports
 

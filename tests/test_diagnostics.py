@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from mentor_desk.store.database import cipher_version
 from mentor_desk.store.schema import STORE_VERSION
 from tests.conftest import PASSPHRASE
 from tests.helpers import markers
+from tests.helpers.cli import mentor_desk
 
 
 def _diagnose(
@@ -26,15 +26,7 @@ def _diagnose(
     env.pop("MENTOR_DESK_PASSPHRASE", None)
     if passphrase is not None:
         env["MENTOR_DESK_PASSPHRASE"] = passphrase
-    return subprocess.run(
-        [sys.executable, "-m", "mentor_desk.cli", "diagnose", "--profile-dir", str(profile_dir)],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return mentor_desk("diagnose", "--profile-dir", str(profile_dir), env=env)
 
 
 def _line(report: str, label: str) -> str:

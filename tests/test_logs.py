@@ -7,8 +7,6 @@ import logging
 import os
 import socket
 import stat
-import subprocess
-import sys
 import threading
 import warnings
 from pathlib import Path
@@ -20,6 +18,7 @@ from mentor_desk.store import KdfParams, Profile
 from mentor_desk.store.errors import WrongPassphrase
 from tests.conftest import PASSPHRASE
 from tests.helpers import markers
+from tests.helpers.cli import mentor_desk
 
 
 def _mode(path: Path) -> int:
@@ -171,15 +170,7 @@ def test_sync_against_broken_headers_says_offline_and_logs_the_library_warning(
     store.close()
     env = {**os.environ, "MENTOR_DESK_PASSPHRASE": PASSPHRASE}
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "mentor_desk.cli", "sync", "--profile-dir", str(profile_dir)],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        done = mentor_desk("sync", "--profile-dir", str(profile_dir), env=env)
     finally:
         server.close()
     assert server.answered >= 1

@@ -12,19 +12,13 @@ import pytest
 
 import mentor_desk
 from mentor_desk import smoke
+from tests.helpers.cli import mentor_desk as run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mentor_desk.cli", *args],
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    return run_cli(*args, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
 
 
 def test_smoke_passes_every_step_and_leaves_nothing_behind(tmp_path: Path) -> None:

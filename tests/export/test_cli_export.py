@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from mentor_desk.export import log
 from mentor_desk.store import KdfParams, Profile
 from tests.conftest import PASSPHRASE
 from tests.export.conftest import Planted, pdf_text, plant
+from tests.helpers.cli import mentor_desk
 
 
 def _run(profile_dir: Path, *args: str, display: bool = True) -> subprocess.CompletedProcess[str]:
@@ -23,14 +23,7 @@ def _run(profile_dir: Path, *args: str, display: bool = True) -> subprocess.Comp
     if not display:  # as on a server or in cron: no display, no platform chosen
         for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
             env.pop(name, None)
-    return subprocess.run(
-        [sys.executable, "-m", "mentor_desk.cli", "--profile-dir", str(profile_dir), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return mentor_desk("--profile-dir", str(profile_dir), *args, env=env, timeout=120)
 
 
 def test_export_plan_command_writes_the_plan(profile_dir: Path, kdf: KdfParams) -> None:

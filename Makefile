@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM_TEST := offscreen
 
-.PHONY: run demo test lint format setup bench clean server package
+.PHONY: run demo test lint format setup bench clean server package translations
 PACKAGED := dist/.packaged
 
 $(STAMP): pyproject.toml
@@ -56,6 +56,20 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
+
+# The translation catalogues (docs/ui.md, "Language"): the strings of TRANSLATED into each
+# .ts (kept with its translations; gone strings dropped), then each .ts compiled to its .qm.
+# Both are committed, so a clean clone and the frozen bundle have them without this step.
+TRANSLATIONS := src/mentor_desk/resources/translations
+TRANSLATED := src/mentor_desk/ui/shell/start_pages.py src/mentor_desk/ui/shell/shortcuts.py \
+	src/mentor_desk/ui/window/main_window.py src/mentor_desk/ui/caseload/page.py \
+	src/mentor_desk/ui/caseload/model.py src/mentor_desk/ui/participant/note_editor.py \
+	src/mentor_desk/export/plan_pdf.py
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $(TRANSLATED) \
+		-ts $(wildcard $(TRANSLATIONS)/mentor_desk_*.ts)
+	for ts in $(TRANSLATIONS)/mentor_desk_*.ts; do \
+		$(VENV)/bin/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build

@@ -25,6 +25,7 @@ from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile, default_profile_dir
 from mentor_desk.store.records import Store
 from mentor_desk.store.worker import StoreWorker
+from mentor_desk.ui.shell import i18n
 from mentor_desk.ui.shell.crash import CrashNotice, qt_to_log
 from mentor_desk.ui.shell.integrity import IntegrityCheck
 from mentor_desk.ui.shell.network import NetRunner
@@ -49,6 +50,8 @@ class AppConfig:
         autosave_ms: keep a note's draft this long after the last edit.
         demo: fill a throw-away store with invented people and open it directly.
         sync_timing: how eagerly to sync with a partnership server (tests shorten it).
+        language: the language to show ("cy", "en_GB"; tests pass "C"); None takes the
+            chosen one (``MENTOR_DESK_LANGUAGE``, the settings, else the system's).
     """
 
     profile_dir: Path
@@ -57,6 +60,7 @@ class AppConfig:
     autosave_ms: int = 3000
     demo: bool = False
     sync_timing: SyncTiming = field(default_factory=SyncTiming)
+    language: str | None = None
 
 
 @dataclass
@@ -153,6 +157,7 @@ def _help_menu_last(window: MainWindow) -> None:
 
 def build(config: AppConfig) -> Services:
     """Build the store worker, the task runner and the window (not shown yet)."""
+    i18n.install(i18n.chosen_language() if config.language is None else config.language)
     profile = Profile(config.profile_dir)
     worker = StoreWorker()
     runner = TaskRunner(worker)

@@ -31,6 +31,7 @@ def make_services(
     idle_lock_ms: int = 10 * 60 * 1000,
     autosave_ms: int = 3000,
     demo: bool = False,
+    language: str | None = "C",
 ) -> Services:
     config = AppConfig(
         profile_dir=profile_dir,
@@ -38,6 +39,7 @@ def make_services(
         idle_lock_ms=idle_lock_ms,
         autosave_ms=autosave_ms,
         demo=demo,
+        language=language,
     )
     return build(config)
 

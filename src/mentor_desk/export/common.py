@@ -13,11 +13,24 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from PySide6.QtCore import QCoreApplication
+
 from mentor_desk.domain.validation import parse_date, parse_datetime
 
 
 class ExportError(Exception):
     """An export could not be made; the message is written for the person who asked."""
+
+
+def translate(context: str, text: str) -> str:
+    """A document's fixed text in the program's language (``pyside6-lupdate`` finds the calls)."""
+    return QCoreApplication.translate(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for the catalogue; :func:`translate` it where it is shown."""
+    del context
+    return text
 
 
 @contextmanager

@@ -21,12 +21,14 @@ from PySide6.QtGui import QTextDocument
 from mentor_desk.domain.validation import parse_date, parse_datetime
 from mentor_desk.export import log
 from mentor_desk.export.common import (
+    QT_TRANSLATE_NOOP,
     ExportError,
     first_name,
     path_hint,
     plain_date,
     plain_datetime,
     today_local,
+    translate,
     write_bytes,
 )
 from mentor_desk.export.document import LARGE_BODY_PT, e, make_document, odt_bytes, pdf_bytes
@@ -34,10 +36,10 @@ from mentor_desk.export.document import template as load_template
 from mentor_desk.store.records import Record, Store
 
 GOAL_STATUS_WORDS = {
-    "not_started": "Not started yet",
-    "in_progress": "Working on it",
-    "achieved": "Done",
-    "stopped": "Stopped",
+    "not_started": QT_TRANSLATE_NOOP("PlanPdf", "Not started yet"),
+    "in_progress": QT_TRANSLATE_NOOP("PlanPdf", "Working on it"),
+    "achieved": QT_TRANSLATE_NOOP("PlanPdf", "Done"),
+    "stopped": QT_TRANSLATE_NOOP("PlanPdf", "Stopped"),
 }
 #: Referrals that did not happen are not "places that can help" any more.
 _DEAD_REFERRALS = ("declined",)
@@ -106,18 +108,18 @@ def mentor_first_name(store: Store, person: Record) -> str:
     return (
         first_name(person.get("assigned_mentor_name"))
         or first_name(store.meta("actor_name"))
-        or "your mentor"
+        or translate("PlanPdf", "your mentor")
     )
 
 
 def _who(step: Record, mentor: str) -> str:
     who = step.get("who")
     if who == "participant":
-        return "Me"
+        return translate("PlanPdf", "Me")
     if who == "mentor":
         return mentor
     if who == "partner":
-        return str(step.get("partner_name") or "A partner")
+        return str(step.get("partner_name") or translate("PlanPdf", "A partner"))
     return ""
 
 
@@ -152,7 +154,7 @@ def collect_plan(
             str(g["goal_text"]),
             str(g.get("why_it_matters") or ""),
             plain_date(g.get("target_date")),
-            GOAL_STATUS_WORDS.get(str(g["status"]), ""),
+            translate("PlanPdf", GOAL_STATUS_WORDS.get(str(g["status"]), "")),
             steps,
         )
         (achieved if g["status"] == "achieved" else goals).append(goal)
@@ -168,7 +170,7 @@ def collect_plan(
             appointments.append(
                 Appointment(
                     plain_datetime(at),
-                    "Appointment with probation",
+                    translate("PlanPdf", "Appointment with probation"),
                     str(rd.get("probation_appointment_place") or ""),
                     at,
                 )
@@ -179,7 +181,7 @@ def collect_plan(
             appointments.append(
                 Appointment(
                     plain_datetime(at),
-                    f"Meet {mentor}",
+                    translate("PlanPdf", "Meet {mentor}").format(mentor=mentor),
                     str(rd.get("next_meeting_place") or ""),
                     at,
                 )
@@ -187,7 +189,12 @@ def collect_plan(
     due = person.get("next_contact_due")
     if due and not future_meeting and parse_date(due) >= today:
         appointments.append(
-            Appointment(plain_date(due), f"{mentor} will be in touch", "", due + "T00")
+            Appointment(
+                plain_date(due),
+                translate("PlanPdf", "{mentor} will be in touch").format(mentor=mentor),
+                "",
+                due + "T00",
+            )
         )
 
     services: list[ServiceContact] = []
@@ -202,8 +209,10 @@ def collect_plan(
             appointments.append(
                 Appointment(
                     plain_date(follow),
-                    f"Check how it is going with {service['name']}",
-                    f"with {mentor}",
+                    translate("PlanPdf", "Check how it is going with {service}").format(
+                        service=service["name"]
+                    ),
+                    translate("PlanPdf", "with {mentor}").format(mentor=mentor),
                     follow + "T12",
                 )
             )
@@ -240,20 +249,24 @@ def collect_plan(
 def _goal_html(goal: Goal, number: int) -> str:
     parts = [f"<h3>{number}. {e(goal.text)}</h3>"]
     if goal.why:
-        parts.append(f'<p><span class="label">Why it matters to me:</span> {e(goal.why)}</p>')
-    facts = [goal.status] + ([f"Aiming for {goal.target}"] if goal.target else [])
+        why = e(translate("PlanPdf", "Why it matters to me:"))
+        parts.append(f'<p><span class="label">{why}</span> {e(goal.why)}</p>')
+    aiming = translate("PlanPdf", "Aiming for {date}")
+    facts = [goal.status] + ([aiming.format(date=goal.target)] if goal.target else [])
     parts.append(f"<p>{e(' · '.join(facts))}</p>")
+    by = translate("PlanPdf", "by {date}")
     if goal.steps:
         # A list, not a table: a table split over two pages loses its header, and a
         # list of short lines reads more easily at this size.
         items = "".join(
             f"<li><b>{e(s.what)}</b><br>"
-            f"{e(' · '.join(x for x in (s.who, f'by {s.due}' if s.due else '') if x))}</li>"
+            f"{e(' · '.join(x for x in (s.who, by.format(date=s.due) if s.due else '') if x))}</li>"
             for s in goal.steps
         )
-        parts.append(f'<p class="label">Next steps</p><ul>{items}</ul>')
+        next_steps = e(translate("PlanPdf", "Next steps"))
+        parts.append(f'<p class="label">{next_steps}</p><ul>{items}</ul>')
     else:
-        parts.append("<p>No steps planned yet.</p>")
+        parts.append(f"<p>{e(translate('PlanPdf', 'No steps planned yet.'))}</p>")
     return "\n".join(parts)
 
 
@@ -262,14 +275,14 @@ def _service_html(s: ServiceContact) -> str:
     if s.offers:
         lines.append(f"<p>{e(s.offers)}</p>")
     for label, value in (
-        ("Phone", s.phone),
-        ("Address", s.address),
-        ("Open", s.opening_times),
-        ("Website", s.website),
-        ("Email", s.email),
+        (translate("PlanPdf", "Phone:"), s.phone),
+        (translate("PlanPdf", "Address:"), s.address),
+        (translate("PlanPdf", "Open:"), s.opening_times),
+        (translate("PlanPdf", "Website:"), s.website),
+        (translate("PlanPdf", "Email:"), s.email),
     ):
         if value:
-            lines.append(f'<p><span class="label">{label}:</span> {e(value)}</p>')
+            lines.append(f'<p><span class="label">{e(label)}</span> {e(value)}</p>')
     return "\n".join(lines)
 
 
@@ -283,38 +296,56 @@ def render_plan_html(data: PlanData) -> str:
         )
         appointments = f'<table width="100%" cellspacing="0" cellpadding="6">{rows}</table>'
     else:
-        appointments = f"<p>Nothing booked yet. {e(data.mentor_name)} will be in touch.</p>"
+        nothing = translate("PlanPdf", "Nothing booked yet. {mentor} will be in touch.")
+        appointments = f"<p>{e(nothing.format(mentor=data.mentor_name))}</p>"
     goals = (
         "\n".join(_goal_html(g, i) for i, g in enumerate(data.goals, 1))
-        or "<p>We have not written down any goals yet.</p>"
+        or f"<p>{e(translate('PlanPdf', 'We have not written down any goals yet.'))}</p>"
     )
     achieved = ""
     if data.achieved:
         items = "".join(f"<li>{e(g.text)}</li>" for g in data.achieved)
-        achieved = f"<h2>Goals I have reached</h2><ul>{items}</ul>"
-    services = (
-        "\n".join(_service_html(s) for s in data.services)
-        or "<p>None yet. Ask your mentor about places that can help.</p>"
-    )
-    who_line = f"for {e(data.name)}" if data.name else ""
+        reached = e(translate("PlanPdf", "Goals I have reached"))
+        achieved = f"<h2>{reached}</h2><ul>{items}</ul>"
+    none_yet = translate("PlanPdf", "None yet. Ask your mentor about places that can help.")
+    services = "\n".join(_service_html(s) for s in data.services) or f"<p>{e(none_yet)}</p>"
+    who_line = e(translate("PlanPdf", "for {name}").format(name=data.name)) if data.name else ""
+    works_with = translate("PlanPdf", "{mentor} works with {partnership}.")
     partnership_line = (
-        f"{e(data.mentor_name)} works with {e(data.partnership)}." if data.partnership else ""
+        e(works_with.format(mentor=data.mentor_name, partnership=data.partnership))
+        if data.partnership
+        else ""
     )
+    footer = translate(
+        "PlanPdf", "This plan is yours. If something is wrong or changes, tell {mentor}."
+    )
+    contact = data.mentor_contact or translate("PlanPdf", "ask at your next meeting")
     return load_template("plan.html").substitute(
+        title=e(translate("PlanPdf", "My plan")),
+        my_mentor=e(translate("PlanPdf", "My mentor:")),
+        how_to_contact=e(
+            translate("PlanPdf", "How to contact {mentor}:").format(mentor=data.mentor_name)
+        ),
+        coming_up=e(translate("PlanPdf", "Coming up")),
+        my_goals=e(translate("PlanPdf", "My goals")),
+        places=e(translate("PlanPdf", "Places that can help")),
+        yours=e(footer.format(mentor=data.mentor_name)),
+        made_on=e(translate("PlanPdf", "Made on {date}.").format(date=data.made_on)),
         who_line=who_line,
         mentor_name=e(data.mentor_name),
-        mentor_contact=e(data.mentor_contact or "ask at your next meeting"),
+        mentor_contact=e(contact),
         partnership_line=partnership_line,
         appointments=appointments,
         goals=goals,
         achieved=achieved,
         services=services,
-        made_on=e(data.made_on),
     )
 
 
 def render_plan(data: PlanData) -> QTextDocument:
-    return make_document(render_plan_html(data), title="My plan", point_size=LARGE_BODY_PT)
+    return make_document(
+        render_plan_html(data), title=translate("PlanPdf", "My plan"), point_size=LARGE_BODY_PT
+    )
 
 
 def build_plan_document(
@@ -339,7 +370,7 @@ def write_plan_pdf(
     doc = build_plan_document(
         store, participant_id, partnership=partnership, mentor_contact=mentor_contact
     )
-    write_bytes(path, pdf_bytes(doc, title="My plan"))
+    write_bytes(path, pdf_bytes(doc, title=translate("PlanPdf", "My plan")))
     log.record(store, "plan_pdf", participant_id=participant_id, path_hint=path_hint(path))
 
 

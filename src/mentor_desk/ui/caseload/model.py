@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from mentor_desk.store.caseload import CaseloadRow
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from mentor_desk.ui.shell.theme import late_colour
 from mentor_desk.ui.shell.widgets import day, plain
 
@@ -25,15 +27,15 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS = (
-    "Reference",
-    "Name",
-    "Status",
-    "Mentor",
-    "Last contact",
-    "Next contact due",
-    "Open referrals",
-    "Overdue steps",
-    "Safety",
+    QT_TRANSLATE_NOOP("Caseload", "Reference"),
+    QT_TRANSLATE_NOOP("Caseload", "Name"),
+    QT_TRANSLATE_NOOP("Caseload", "Status"),
+    QT_TRANSLATE_NOOP("Caseload", "Mentor"),
+    QT_TRANSLATE_NOOP("Caseload", "Last contact"),
+    QT_TRANSLATE_NOOP("Caseload", "Next contact due"),
+    QT_TRANSLATE_NOOP("Caseload", "Open referrals"),
+    QT_TRANSLATE_NOOP("Caseload", "Overdue steps"),
+    QT_TRANSLATE_NOOP("Caseload", "Safety"),
 )
 REF, NAME, STATUS, MENTOR, LAST, NEXT, REFERRALS, STEPS, SAFETY = range(len(COLUMNS))
 _NUMERIC = {LAST, REFERRALS, STEPS, SAFETY}
@@ -54,10 +56,12 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 def days_ago(days: int | None) -> str:
     if days is None:
-        return "Never"
+        return QCoreApplication.translate("Caseload", "Never")
     if days == 0:
-        return "Today"
-    return "1 day ago" if days == 1 else f"{days} days ago"
+        return QCoreApplication.translate("Caseload", "Today")
+    if days == 1:
+        return QCoreApplication.translate("Caseload", "1 day ago")
+    return QCoreApplication.translate("Caseload", "{days} days ago").format(days=days)
 
 
 class CaseloadModel(QAbstractTableModel):
@@ -128,7 +132,7 @@ class CaseloadModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return QCoreApplication.translate("Caseload", COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == LAST:
             return "Days since the last contact (attempts that did not reach them not counted)"
         return None

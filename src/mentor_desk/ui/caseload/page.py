@@ -33,6 +33,7 @@ from mentor_desk.ui.caseload.model import (
     CaseloadFilter,
     CaseloadModel,
 )
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.theme import icon
 from mentor_desk.ui.shell.widgets import label, named, plain
@@ -59,7 +60,9 @@ class CaseloadTable(QTableView):
 
 def people(n: int) -> str:
     """'1 person', '2 people'."""
-    return "1 person" if n == 1 else f"{n} people"
+    if n == 1:
+        return translate("Caseload", "1 person")
+    return translate("Caseload", "{n} people").format(n=n)
 
 
 class SearchBox(QLineEdit):
@@ -105,37 +108,46 @@ class CaseloadPage(QWidget):
         layout.setContentsMargins(12, 12, 12, 8)
         top = QHBoxLayout()
         self.headline = label("", "title")
-        named(self.headline, "Today")
+        named(self.headline, translate("Caseload", "Today"))
         top.addWidget(self.headline, 1)
-        self.new_button = named(QPushButton("New participant"), "New participant")
+        new = translate("Caseload", "New participant")
+        self.new_button = named(QPushButton(new), new)
         self.new_button.setIcon(icon("person-add"))
-        self.new_button.setToolTip("Register someone new (Ctrl+N)")
+        self.new_button.setToolTip(translate("Caseload", "Register someone new (Ctrl+N)"))
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
         bar = QHBoxLayout()
         self.search = named(
             SearchBox(),
-            "Search caseload",
-            "Searches names, references and the text of notes. Enter opens the only match; "
-            "Down moves into the list.",
+            translate("Caseload", "Search caseload"),
+            translate(
+                "Caseload",
+                "Searches names, references and the text of notes. Enter opens the only match; "
+                "Down moves into the list.",
+            ),
         )
-        self.search.setPlaceholderText("Search names, references and notes  (Ctrl+F)")
+        self.search.setPlaceholderText(
+            translate("Caseload", "Search names, references and notes  (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         bar.addWidget(self.search, 3)
-        self.status = named(QComboBox(), "Show status")
-        self.status.addItem("Open cases", CaseloadFilter.OPEN)
+        self.status = named(QComboBox(), translate("Caseload", "Show status"))
+        self.status.addItem(translate("Caseload", "Open cases"), CaseloadFilter.OPEN)
         for status in PARTICIPANT_STATUSES:
             self.status.addItem(plain(status), status)
-        self.status.addItem("Everyone", CaseloadFilter.ALL)
+        self.status.addItem(translate("Caseload", "Everyone"), CaseloadFilter.ALL)
         self.status.setMinimumWidth(160)
         bar.addWidget(self.status)
-        self.due_only = named(QCheckBox("Due today or overdue"), "Only due today or overdue")
+        self.due_only = named(
+            QCheckBox(translate("Caseload", "Due today or overdue")),
+            translate("Caseload", "Only due today or overdue"),
+        )
         bar.addWidget(self.due_only)
         layout.addLayout(bar)
 
-        self.table = named(CaseloadTable(), "Caseload")
+        self.table = named(CaseloadTable(), translate("Caseload", "Caseload"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NEXT, Qt.SortOrder.AscendingOrder)
@@ -241,20 +253,41 @@ class CaseloadPage(QWidget):
         rows = [r for r in self.model.rows() if r.status != "closed"]
         due = sum(1 for r in rows if r.due_on(today))
         if not rows:
-            self.headline.setText("No one on your caseload yet")
+            self.headline.setText(translate("Caseload", "No one on your caseload yet"))
+        elif due == 1:
+            self.headline.setText(
+                translate("Caseload", "1 of {people} needs you today or is overdue").format(
+                    people=people(len(rows))
+                )
+            )
         elif due:
-            verb = "needs you today or is" if due == 1 else "need you today or are"
-            self.headline.setText(f"{due} of {people(len(rows))} {verb} overdue")
+            self.headline.setText(
+                translate("Caseload", "{due} of {people} need you today or are overdue").format(
+                    due=due, people=people(len(rows))
+                )
+            )
         else:
-            self.headline.setText(f"{people(len(rows))} on your caseload — nothing overdue")
+            self.headline.setText(
+                translate("Caseload", "{people} on your caseload — nothing overdue").format(
+                    people=people(len(rows))
+                )
+            )
         self.headline.setAccessibleName(self.headline.text())
         shown = self.proxy.rowCount()
         if not self.model.rowCount():
-            self.empty_hint.setText("Press Ctrl+N or “New participant” to register someone.")
+            self.empty_hint.setText(
+                translate("Caseload", "Press Ctrl+N or “New participant” to register someone.")
+            )
         elif not shown:
-            self.empty_hint.setText("No one matches. Clear the search or choose “Everyone”.")
+            self.empty_hint.setText(
+                translate("Caseload", "No one matches. Clear the search or choose “Everyone”.")
+            )
         else:
-            self.empty_hint.setText(f"Showing {shown} of {self.model.rowCount()}.")
+            self.empty_hint.setText(
+                translate("Caseload", "Showing {shown} of {total}.").format(
+                    shown=shown, total=self.model.rowCount()
+                )
+            )
 
     def _filter_changed(self, apply: object) -> None:
         if callable(apply):

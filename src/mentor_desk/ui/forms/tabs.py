@@ -22,7 +22,7 @@ from mentor_desk.ui.forms.records import button
 from mentor_desk.ui.forms.release_day import ReleaseDayPanel
 from mentor_desk.ui.forms.sessions import SessionsTab
 from mentor_desk.ui.forms.signposting import SignpostingTab
-from mentor_desk.ui.shell.shortcuts import TABS
+from mentor_desk.ui.shell import shortcuts
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, plain
 
@@ -74,14 +74,14 @@ class WorkspaceForms(QObject):
     def pages(self) -> list[tuple[str, RecordTab]]:
         """Tab titles (with their Alt keys) and pages, in workspace order."""
         return [
-            (TABS["release_day"], self.release_day),
-            (TABS["assessment"], self.assessment),
-            (TABS["plan"], self.plan),
-            (TABS["signposting"], self.signposting),
-            (TABS["sessions"], self.sessions),
-            (TABS["consent"], self.consent),
-            (TABS["end_of_support"], self.end_of_support),
-            (TABS["history"], self.history),
+            (shortcuts.tab("release_day"), self.release_day),
+            (shortcuts.tab("assessment"), self.assessment),
+            (shortcuts.tab("plan"), self.plan),
+            (shortcuts.tab("signposting"), self.signposting),
+            (shortcuts.tab("sessions"), self.sessions),
+            (shortcuts.tab("consent"), self.consent),
+            (shortcuts.tab("end_of_support"), self.end_of_support),
+            (shortcuts.tab("history"), self.history),
         ]
 
     def tabs(self) -> list[RecordTab]:

@@ -37,6 +37,7 @@ from mentor_desk.domain.validation import validate
 from mentor_desk.domain.vocabulary import entity
 from mentor_desk.store.records import Store
 from mentor_desk.ui.shell.drafts import DRAFT_KIND
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.theme import icon
 from mentor_desk.ui.shell.widgets import label, named, set_error
@@ -99,27 +100,27 @@ class NoteEditor(QWidget):
         ent = entity("case_note")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = label("New note", "subtitle")
+        self.title = label(translate("NoteEditor", "New note"), "subtitle")
         layout.addWidget(self.title)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.kind = named(QComboBox(), "Contact")
+        self.kind = named(QComboBox(), translate("NoteEditor", "Contact"))
         for key, text in resources.contact_kind_labels().items():
             self.kind.addItem(text, key)
         self.when = named(
             QDateTimeEdit(QDateTime.currentDateTime()),
-            "When",
-            "Date and time of the contact, in local time",
+            translate("NoteEditor", "When"),
+            translate("NoteEditor", "Date and time of the contact, in local time"),
         )
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.place = named(QLineEdit(), "Where")
+        self.place = named(QLineEdit(), translate("NoteEditor", "Where"))
         self.place.setMaxLength(ent.field("place").limit)
-        self.duration = named(QSpinBox(), "Minutes")
+        self.duration = named(QSpinBox(), translate("NoteEditor", "Minutes"))
         self.duration.setRange(0, 1440)
-        self.duration.setSuffix(" min")
-        self.duration.setSpecialValueText("Not recorded")
-        self.pathways = named(QListWidget(), "Pathways touched")
+        self.duration.setSuffix(translate("NoteEditor", " min"))
+        self.duration.setSpecialValueText(translate("NoteEditor", "Not recorded"))
+        self.pathways = named(QListWidget(), translate("NoteEditor", "Pathways touched"))
         for key, text in resources.pathway_labels().items():
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -136,26 +137,27 @@ class NoteEditor(QWidget):
         # Room inside the frame, so the first row of boxes does not touch it.
         self.pathways.setStyleSheet("QListWidget { padding: 4px 6px; }")
         self.pathways.setFixedHeight(6 * 22 + 6 + 16)
-        self.text = named(QPlainTextEdit(), "Note")
+        self.text = named(QPlainTextEdit(), translate("NoteEditor", "Note"))
         self.text.setTabChangesFocus(True)
-        self.text.setPlaceholderText("What happened, in plain words.")
+        self.text.setPlaceholderText(translate("NoteEditor", "What happened, in plain words."))
         self.text.setMinimumHeight(140)
         self.safeguarding = named(
-            QCheckBox("There is a safeguarding concern"), "Safeguarding concern"
+            QCheckBox(translate("NoteEditor", "There is a safeguarding concern")),
+            translate("NoteEditor", "Safeguarding concern"),
         )
         row = QHBoxLayout()
         row.addWidget(self.when, 2)
-        minutes = QLabel("&Minutes")
+        minutes = QLabel(translate("NoteEditor", "&Minutes"))
         minutes.setBuddy(self.duration)
         row.addSpacing(12)
         row.addWidget(minutes)
         row.addWidget(self.duration, 1)
         for text, widget in (
-            ("&Contact", self.kind),
-            ("&When", row),
-            ("Whe&re", self.place),
-            ("&Pathways", self.pathways),
-            ("&Note", self.text),
+            (translate("NoteEditor", "&Contact"), self.kind),
+            (translate("NoteEditor", "&When"), row),
+            (translate("NoteEditor", "Whe&re"), self.place),
+            (translate("NoteEditor", "&Pathways"), self.pathways),
+            (translate("NoteEditor", "&Note"), self.text),
         ):
             if isinstance(widget, QWidget):
                 lbl = QLabel(text)
@@ -173,11 +175,15 @@ class NoteEditor(QWidget):
         buttons = QHBoxLayout()
         self.draft_status = label("", "hint")
         buttons.addWidget(self.draft_status, 1)
-        self.discard_button = named(QPushButton("Discard"), "Discard note")
-        self.save_button = named(QPushButton("Save note"), "Save note")
+        self.discard_button = named(
+            QPushButton(translate("NoteEditor", "Discard")), translate("NoteEditor", "Discard note")
+        )
+        self.save_button = named(
+            QPushButton(translate("NoteEditor", "Save note")), translate("NoteEditor", "Save note")
+        )
         self.save_button.setIcon(icon("save", "#ffffff"))
         self.save_button.setProperty("role", "primary")
-        self.save_button.setToolTip("Save the note (Ctrl+S)")
+        self.save_button.setToolTip(translate("NoteEditor", "Save the note (Ctrl+S)"))
         buttons.addWidget(self.discard_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
@@ -220,7 +226,11 @@ class NoteEditor(QWidget):
                 self.draft_key = draft_key
             elif self.note_id:
                 self.draft_key = f"{DRAFT_KIND}:edit:{self.note_id}"
-            self.title.setText("Change note (not shared yet)" if self.note_id else "New note")
+            self.title.setText(
+                translate("NoteEditor", "Change note (not shared yet)")
+                if self.note_id
+                else translate("NoteEditor", "New note")
+            )
             self.kind.setCurrentIndex(max(self.kind.findData(body.get("contact_kind")), 0))
             if body.get("occurred_at"):
                 self.when.setDateTime(from_utc_iso(str(body["occurred_at"])))
@@ -271,13 +281,19 @@ class NoteEditor(QWidget):
         key, pid = self.draft_key, self.participant_id
 
         def done(_none: None) -> None:
-            self.draft_status.setText(f"Draft kept safely at {datetime.now():%H:%M}")
+            self.draft_status.setText(
+                translate("NoteEditor", "Draft kept safely at {time}").format(
+                    time=f"{datetime.now():%H:%M}"
+                )
+            )
             self.draft_saved.emit()
 
         self._runner.run(
             lambda store: store.save_draft(key, DRAFT_KIND, body, pid),
             done,
-            lambda _m, _e: self.draft_status.setText("The draft could not be kept."),
+            lambda _m, _e: self.draft_status.setText(
+                translate("NoteEditor", "The draft could not be kept.")
+            ),
             owner=self,
         )
 

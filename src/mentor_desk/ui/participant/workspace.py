@@ -333,8 +333,8 @@ class ParticipantWorkspace(QWidget):
         named(self.tabs.tabBar(), "Parts of the record")
         self.overview = Overview(runner, autosave_ms)
         self.notes = NotesTab(runner, participant_id, autosave_ms)
-        self.tabs.addTab(self.overview, shortcuts.TABS["overview"])
-        self.tabs.addTab(self.notes, shortcuts.TABS["notes"])
+        self.tabs.addTab(self.overview, shortcuts.tab("overview"))
+        self.tabs.addTab(self.notes, shortcuts.tab("notes"))
         for title, tab in self.forms.pages():
             self.tabs.addTab(tab, title)
         layout.addWidget(self.tabs, 1)

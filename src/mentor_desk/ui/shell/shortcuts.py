@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP
 from mentor_desk.ui.shell.widgets import named
 
 NEW_PARTICIPANT = "Ctrl+N"
@@ -35,28 +37,39 @@ DASHBOARD = "Ctrl+Shift+D"
 
 # Menu and tab titles with their Alt keys, declared once so that no two clash in a window
 # (tests/ui/test_shortcuts.py collects what the windows really show) and the Help list
-# and docs/ui.md say what the windows do.
+# and docs/ui.md say what the windows do. The windows show them through :func:`tab` and
+# :func:`menu`, translated (the Welsh ones are checked for clashes in test_translations.py).
 MENUS = {
-    "file": "&File",
-    "go": "&Go",
-    "records": "Recor&ds",
-    "export": "E&xport",
-    "reports": "Report&s",
-    "sync": "S&ync",
-    "help": "&Help",
+    "file": QT_TRANSLATE_NOOP("Menus", "&File"),
+    "go": QT_TRANSLATE_NOOP("Menus", "&Go"),
+    "records": QT_TRANSLATE_NOOP("Menus", "Recor&ds"),
+    "export": QT_TRANSLATE_NOOP("Menus", "E&xport"),
+    "reports": QT_TRANSLATE_NOOP("Menus", "Report&s"),
+    "sync": QT_TRANSLATE_NOOP("Menus", "S&ync"),
+    "help": QT_TRANSLATE_NOOP("Menus", "&Help"),
 }
 TABS = {
-    "overview": "&Overview",
-    "notes": "&Notes",
-    "release_day": "&Release day",
-    "assessment": "&Assessment",
-    "plan": "&Plan",
-    "signposting": "Signpos&ting",
-    "sessions": "Sessions && chec&k-ins",
-    "consent": "&Consent",
-    "end_of_support": "&End of support",
-    "history": "H&istory",
+    "overview": QT_TRANSLATE_NOOP("Tabs", "&Overview"),
+    "notes": QT_TRANSLATE_NOOP("Tabs", "&Notes"),
+    "release_day": QT_TRANSLATE_NOOP("Tabs", "&Release day"),
+    "assessment": QT_TRANSLATE_NOOP("Tabs", "&Assessment"),
+    "plan": QT_TRANSLATE_NOOP("Tabs", "&Plan"),
+    "signposting": QT_TRANSLATE_NOOP("Tabs", "Signpos&ting"),
+    "sessions": QT_TRANSLATE_NOOP("Tabs", "Sessions && chec&k-ins"),
+    "consent": QT_TRANSLATE_NOOP("Tabs", "&Consent"),
+    "end_of_support": QT_TRANSLATE_NOOP("Tabs", "&End of support"),
+    "history": QT_TRANSLATE_NOOP("Tabs", "H&istory"),
 }
+
+
+def tab(key: str) -> str:
+    """A participant tab's title in the program's language (English: ``TABS[key]``)."""
+    return QCoreApplication.translate("Tabs", TABS[key])
+
+
+def menu(key: str) -> str:
+    """A menu's title in the program's language (English: ``MENUS[key]``)."""
+    return QCoreApplication.translate("Menus", MENUS[key])
 
 
 def mnemonic(title: str) -> str | None:

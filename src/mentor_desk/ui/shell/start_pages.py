@@ -26,6 +26,7 @@ from mentor_desk.store.errors import StoreError
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
 from mentor_desk.store.records import Store
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.theme import icon
 from mentor_desk.ui.shell.typeahead import TypeAhead
@@ -44,19 +45,28 @@ class NoKeychainKey(StoreError):
 def strength_hint(passphrase: str) -> tuple[str, bool]:
     """A plain hint about ``passphrase`` and whether it is long enough to accept."""
     if not passphrase:
-        return "Use at least 10 characters. A few unrelated words work well.", False
+        return (
+            translate("Passphrase", "Use at least 10 characters. A few unrelated words work well."),
+            False,
+        )
     if len(passphrase) < MIN_PASSPHRASE:
-        return f"Too short: {MIN_PASSPHRASE - len(passphrase)} more characters needed.", False
+        more = MIN_PASSPHRASE - len(passphrase)
+        return translate("Passphrase", "Too short: {n} more characters needed.").format(
+            n=more
+        ), False
     kinds = sum(
         any(test(c) for c in passphrase)
         for test in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
     )
     words = len(passphrase.split())
     if len(passphrase) >= 20 or words >= 4 or (len(passphrase) >= 14 and kinds >= 3):
-        return "Strong.", True
+        return translate("Passphrase", "Strong."), True
     if len(set(passphrase)) <= 3:
-        return "Too easy to guess: it repeats the same few characters.", False
-    return "Fair. Longer is stronger: add another word.", True
+        return (
+            translate("Passphrase", "Too easy to guess: it repeats the same few characters."),
+            False,
+        )
+    return translate("Passphrase", "Fair. Longer is stronger: add another word."), True
 
 
 def _card(page: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -102,53 +112,66 @@ class FirstRunPage(QWidget):
         super().__init__(parent)
         self._profile, self._runner, self._kdf = profile, runner, kdf
         _card_frame, box = _card(self)
-        box.addWidget(label("Welcome to Mentor Desk", "title"))
+        box.addWidget(label(translate("FirstRun", "Welcome to Mentor Desk"), "title"))
         box.addWidget(
             label(
-                "Everything you record is kept encrypted on this computer. Choose a passphrase "
-                "to lock it.",
+                translate(
+                    "FirstRun",
+                    "Everything you record is kept encrypted on this computer. Choose a "
+                    "passphrase to lock it.",
+                ),
                 "subtitle",
                 wrap=True,
             )
         )
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.name_edit = named(QLineEdit(), "Your name", "Shown on the notes you write")
-        self.name_edit.setPlaceholderText("Shown on the notes you write")
-        self.passphrase = _password("Passphrase")
-        self.repeat = _password("Passphrase again")
-        form.addRow("Your &name", self.name_edit)
-        form.addRow("&Passphrase", self.passphrase)
-        form.addRow("&Again", self.repeat)
+        shown_on = translate("FirstRun", "Shown on the notes you write")
+        self.name_edit = named(QLineEdit(), translate("FirstRun", "Your name"), shown_on)
+        self.name_edit.setPlaceholderText(shown_on)
+        self.passphrase = _password(translate("FirstRun", "Passphrase"))
+        self.repeat = _password(translate("FirstRun", "Passphrase again"))
+        form.addRow(translate("FirstRun", "Your &name"), self.name_edit)
+        form.addRow(translate("FirstRun", "&Passphrase"), self.passphrase)
+        form.addRow(translate("FirstRun", "&Again"), self.repeat)
         box.addLayout(form)
         self.hint = label("", "hint", wrap=True)
         box.addWidget(self.hint)
         box.addWidget(
             label(
-                "Keep your passphrase safe. If you forget it, the data on this computer cannot be "
-                "recovered. Only a copy already shared with a partnership server can be restored.",
+                translate(
+                    "FirstRun",
+                    "Keep your passphrase safe. If you forget it, the data on this computer "
+                    "cannot be recovered. Only a copy already shared with a partnership server "
+                    "can be restored.",
+                ),
                 "",
                 wrap=True,
             )
         )
         self.keychain_box = named(
-            QCheckBox("Let this computer unlock me"),
-            "Let this computer unlock me",
-            "Keeps the key in this computer's keychain",
+            QCheckBox(translate("Unlock", "Let this computer unlock me")),
+            translate("Unlock", "Let this computer unlock me"),
+            translate("Unlock", "Keeps the key in this computer's keychain"),
         )
         self.keychain_box.setVisible(keychain.available())
         box.addWidget(self.keychain_box)
         self.error = label("", "error", wrap=True)
         self.error.hide()
         box.addWidget(self.error)
-        self.create_button = named(QPushButton("Create my encrypted store"), "Create store")
+        self.create_button = named(
+            QPushButton(translate("FirstRun", "Create my encrypted store")),
+            translate("FirstRun", "Create store"),
+        )
         self.create_button.setProperty("role", "primary")
         self.create_button.setIcon(icon("lock", "#ffffff"))
         self.create_button.setDefault(True)
         self.join_button = named(
-            QPushButton("Join a partnership server instead…"),
-            "Join a partnership server",
-            "Sign in to your partnership's server and keep a synced copy here",
+            QPushButton(translate("FirstRun", "Join a partnership server instead…")),
+            translate("FirstRun", "Join a partnership server"),
+            translate(
+                "FirstRun", "Sign in to your partnership's server and keep a synced copy here"
+            ),
         )
         self.join_button.setFlat(True)
         buttons = QHBoxLayout()
@@ -169,9 +192,9 @@ class FirstRunPage(QWidget):
     def _update(self) -> None:
         text, ok = strength_hint(self.passphrase.text())
         if ok and self.repeat.text() and self.repeat.text() != self.passphrase.text():
-            text, ok = "The two passphrases are not the same yet.", False
+            text, ok = translate("FirstRun", "The two passphrases are not the same yet."), False
         elif ok and not self.repeat.text():
-            text, ok = text + " Type it again to confirm.", False
+            text, ok = text + " " + translate("FirstRun", "Type it again to confirm."), False
         self.hint.setText(text)
         self.create_button.setEnabled(ok)
 
@@ -192,7 +215,11 @@ class FirstRunPage(QWidget):
     def _set_working(self, working: bool) -> None:
         for widget in (self.passphrase, self.repeat, self.name_edit, self.create_button):
             widget.setEnabled(not working)
-        self.create_button.setText("Creating…" if working else "Create my encrypted store")
+        self.create_button.setText(
+            translate("FirstRun", "Creating…")
+            if working
+            else translate("FirstRun", "Create my encrypted store")
+        )
 
     def _created(self) -> None:
         self.passphrase.clear()
@@ -225,30 +252,39 @@ class UnlockPage(QWidget):
         super().__init__(parent)
         self._profile, self._runner = profile, runner
         _card_frame, box = _card(self)
-        box.addWidget(label("Mentor Desk is locked", "title"))
-        box.addWidget(label("Type your passphrase to open your caseload.", "subtitle", wrap=True))
+        box.addWidget(label(translate("Unlock", "Mentor Desk is locked"), "title"))
+        box.addWidget(
+            label(
+                translate("Unlock", "Type your passphrase to open your caseload."),
+                "subtitle",
+                wrap=True,
+            )
+        )
         self.demo_hint: QLabel | None = None
         if demo_passphrase:
             demo = self.demo_hint = label(
-                f"This is a demo with invented people. The passphrase is: <b>{demo_passphrase}</b>",
+                translate(
+                    "Unlock", "This is a demo with invented people. The passphrase is: <b>{0}</b>"
+                ).format(demo_passphrase),
                 "demo",
                 wrap=True,
             )
             demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            named(demo, f"Demo passphrase: {demo_passphrase}")
+            named(demo, translate("Unlock", "Demo passphrase: {0}").format(demo_passphrase))
             box.addWidget(demo)
-        self.passphrase = _password("Passphrase")
+        self.passphrase = _password(translate("Unlock", "Passphrase"))
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
-        self.unlock_button = named(QPushButton("Unlock"), "Unlock")
+        unlock = translate("Unlock", "Unlock")
+        self.unlock_button = named(QPushButton(unlock), unlock)
         self.unlock_button.setProperty("role", "primary")
         self.unlock_button.setDefault(True)
         row.addWidget(self.unlock_button)
         box.addLayout(row)
         self.keychain_box = named(
-            QCheckBox("Let this computer unlock me"),
-            "Let this computer unlock me",
-            "Keeps the key in this computer's keychain",
+            QCheckBox(translate("Unlock", "Let this computer unlock me")),
+            translate("Unlock", "Let this computer unlock me"),
+            translate("Unlock", "Keeps the key in this computer's keychain"),
         )
         self.keychain_box.setVisible(keychain.available() and not demo_passphrase)
         box.addWidget(self.keychain_box)
@@ -274,7 +310,7 @@ class UnlockPage(QWidget):
                 raise NoKeychainKey()
             return store
 
-        self._set_working(True, "Unlocking…")
+        self._set_working(True, translate("Unlock", "Unlocking…"))
         self._hold_keys()
         self._runner.open(
             opener, lambda _s: self._opened(), lambda _m, _e: self._keychain_failed(), owner=self
@@ -288,7 +324,7 @@ class UnlockPage(QWidget):
     def _unlock(self) -> None:
         passphrase = self.passphrase.text()
         if not passphrase:
-            set_error(self.error, "Type your passphrase first.")
+            set_error(self.error, translate("Unlock", "Type your passphrase first."))
             return
         enable = self.keychain_box.isVisible() and self.keychain_box.isChecked()
         profile = self._profile
@@ -300,7 +336,7 @@ class UnlockPage(QWidget):
             return store
 
         set_error(self.error, "")
-        self._set_working(True, "Unlocking…")
+        self._set_working(True, translate("Unlock", "Unlocking…"))
         self._hold_keys()
         self._runner.open(
             opener, lambda _s: self._opened(), lambda m, _e: self._failed(m), owner=self
@@ -316,10 +352,10 @@ class UnlockPage(QWidget):
         """Called by the window once the caseload has the focus."""
         return self.typeahead.replay() if self.typeahead is not None else 0
 
-    def _set_working(self, working: bool, text: str = "Unlock") -> None:
+    def _set_working(self, working: bool, text: str = "") -> None:
         self.passphrase.setEnabled(not working)
         self.unlock_button.setEnabled(not working)
-        self.unlock_button.setText(text if working else "Unlock")
+        self.unlock_button.setText(text if working else translate("Unlock", "Unlock"))
 
     def _opened(self) -> None:
         self.passphrase.clear()

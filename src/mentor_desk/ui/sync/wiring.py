@@ -89,7 +89,7 @@ class SyncUi(QObject):
         self.act_attention = self._action("Changes that need &attention…", "", self.show_attention)
         self.act_join = self._action("&Join a partnership server…", "", self.show_join_dialog)
         self.act_sign_in = self._action("Sign &in again…", "", self.show_sign_in)
-        menu = QMenu(shortcuts.MENUS["sync"], w)
+        menu = QMenu(shortcuts.menu("sync"), w)
         for act in (self.act_sync_now, self.act_sign_in, self.act_conflicts, self.act_attention):
             menu.addAction(act)
         menu.addSeparator()

@@ -114,7 +114,7 @@ class ExportActions(QObject):
             self.probation,
             self.subject_access,
         ]
-        export_menu = window.menuBar().addMenu(shortcuts.MENUS["export"])
+        export_menu = window.menuBar().addMenu(shortcuts.menu("export"))
         self.participant_menu = QMenu("Export or print", window)
         for menu in (export_menu, self.participant_menu):
             menu.addActions(self.participant_actions[:3])
@@ -122,7 +122,7 @@ class ExportActions(QObject):
             menu.addActions(self.participant_actions[3:])
         export_menu.addSeparator()
         export_menu.addAction(self.csv)
-        reports = window.menuBar().addMenu(shortcuts.MENUS["reports"])
+        reports = window.menuBar().addMenu(shortcuts.menu("reports"))
         reports.addAction(self.dashboard)
         reports.addAction(self.csv)
         window.unlocked_actions.extend([*self.participant_actions, self.dashboard])

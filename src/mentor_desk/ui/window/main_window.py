@@ -38,6 +38,7 @@ from mentor_desk.ui.shell.drafts import (
     load_drafts,
 )
 from mentor_desk.ui.shell.host import HostWindow
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.idle import IdleWatcher
 from mentor_desk.ui.shell.start_pages import FirstRunPage, PreparingPage, UnlockPage
 from mentor_desk.ui.shell.tasks import TaskRunner
@@ -97,7 +98,7 @@ class MainWindow(HostWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.caseload = CaseloadPage(runner)
-        self.tabs.addTab(self.caseload, icon("people"), "Caseload")
+        self.tabs.addTab(self.caseload, icon("people"), translate("MainWindow", "Caseload"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         for page in (self.first_run, self.unlock_page, self.preparing, self.tabs):
             self.stack.addWidget(page)
@@ -172,16 +173,16 @@ class MainWindow(HostWindow):
             self.act_caseload,
         ]
         bar = self.menuBar()
-        file_menu = bar.addMenu(s.MENUS["file"])
+        file_menu = bar.addMenu(s.menu("file"))
         for act in (self.act_new_participant, self.act_new_note, self.act_save, self.act_close_tab):
             file_menu.addAction(act)
         file_menu.addSeparator()
         file_menu.addAction(self.act_lock)
         file_menu.addAction(self.act_quit)
-        go_menu = bar.addMenu(s.MENUS["go"])
+        go_menu = bar.addMenu(s.menu("go"))
         go_menu.addAction(self.act_caseload)
         go_menu.addAction(self.act_search)
-        help_menu = bar.addMenu(s.MENUS["help"])
+        help_menu = bar.addMenu(s.menu("help"))
         help_menu.addAction(self.act_help)
         self.problem_report = ProblemReport(self)
         help_menu.addAction(self.problem_report.action)

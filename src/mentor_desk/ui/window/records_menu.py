@@ -42,7 +42,7 @@ class FormActions(QObject):
         self.team = self._action("&Team…", shortcuts.TEAM, self.open_team)
         self.directory = self._action("Service &directory…", "", self.open_directory)
         self.timetable = self._action("Activity time&table…", "", self.open_timetable)
-        menu = window.menuBar().addMenu(shortcuts.MENUS["records"])
+        menu = window.menuBar().addMenu(shortcuts.menu("records"))
         menu.addAction(self.release_day)
         menu.addAction(self.attendance)
         coordinators = menu.addSection("Coordinators")

@@ -113,14 +113,33 @@ def _window(folder: Path) -> str:
     try:
         services.window.show()
         services.window.start()
-        for _ in range(20):
-            app.processEvents()
-        if not services.window.isVisible():
+        if not _exposed(services.window, timeout_ms=10_000):
             raise RuntimeError("the main window did not show")
         return f"Qt platform {app.platformName()}"
     finally:
         services.window.close()
         services.shutdown()
+
+
+def _exposed(window: Any, timeout_ms: int) -> bool:
+    """Run a local event loop until the window is on screen (or the time is up)."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
+
+    loop, deadline, poll = QEventLoop(), QDeadlineTimer(timeout_ms), QTimer()
+
+    def shown() -> bool:
+        handle = window.windowHandle()
+        return handle is not None and handle.isExposed()
+
+    def check() -> None:
+        if shown() or deadline.hasExpired():
+            loop.quit()
+
+    poll.timeout.connect(check)
+    poll.start(20)
+    loop.exec()
+    poll.stop()
+    return shown()
 
 
 def _plan(folder: Path, state: dict[str, Any]) -> str:

@@ -126,7 +126,8 @@ def test_caseload_model_passes_modeltester(qtmodeltester: Any, store: Store) -> 
     assert {model.index(r, LAST).data() for r in range(3)} >= {"3 days ago", "Never"}
 
 
-def test_filters_and_full_text_search(qtbot: QtBot, make_app: Any) -> None:
+def _filled(qtbot: QtBot, make_app: Any) -> tuple[Any, Any, dict[str, str]]:
+    """A new profile with the three people of :func:`_fill`, the caseload showing them."""
     services = make_app()
     start(qtbot, services)
     first_run(qtbot, services)
@@ -134,6 +135,11 @@ def test_filters_and_full_text_search(qtbot: QtBot, make_app: Any) -> None:
     services.runner.run(_fill, ids.update, writes=True)
     page = services.window.caseload
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=TIMEOUT)
+    return services, page, ids
+
+
+def test_filters_and_full_text_search(qtbot: QtBot, make_app: Any) -> None:
+    services, page, ids = _filled(qtbot, make_app)
     assert set(caseload_ids(services)) == {ids["Ash"], ids["Bo"]}  # closed hidden
     page.due_only.setChecked(True)
     assert caseload_ids(services) == [ids["Ash"]]
@@ -167,13 +173,7 @@ def test_enter_in_the_search_opens_the_only_match_and_down_goes_into_the_list(
     qtbot: QtBot, make_app: Any
 ) -> None:
     """Issue 12.11: Ctrl+F, a name, Enter opens them; several matches: Enter or Down."""
-    services = make_app()
-    start(qtbot, services)
-    first_run(qtbot, services)
-    ids: dict[str, str] = {}
-    services.runner.run(_fill, ids.update, writes=True)
-    page = services.window.caseload
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=TIMEOUT)
+    services, page, ids = _filled(qtbot, make_app)
 
     # Typed and Enter at once, before the search has answered.
     press(qtbot, services, "Ctrl+F")

@@ -31,8 +31,10 @@ import unicodedata
 TRIGGERS = frozenset("=+-@")
 #: Not folded to "-" by NFKC, but read as minus by some spreadsheets.
 EXTRA_TRIGGERS = frozenset("\u2212")
-#: Where a lax reader or another locale may start a new cell (or a new row).
-SEPARATORS = ',;\t\r\n"'
+#: Where a lax reader or another locale may start a new cell (or a new row): the cell
+#: separators of every locale, the quote, and every character Unicode counts as a line
+#: boundary (what ``str.splitlines`` splits on: VT, FF, FS, GS, RS, NEL, LS, PS too).
+SEPARATORS = ',;\t"\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029'
 #: Skipped before the first visible character, besides Unicode white space.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -150,18 +150,11 @@ class ConflictOut(BaseModel):
             field=row.field,
             mine=row.mine,
             theirs=row.theirs,
-            mine_user_id=authors.mine_user_id,
-            mine_device_id=authors.mine_device_id,
             theirs_version=row.theirs_version,
             at=row.at,
             resolved_at=row.resolved_at,
-            resolved_by=authors.resolved_by,
-            mine_by=authors.mine_by,
-            mine_organisation_id=authors.mine_organisation_id,
-            theirs_user_id=authors.theirs_user_id,
-            theirs_by=authors.theirs_by,
-            theirs_organisation_id=authors.theirs_organisation_id,
-            theirs_at=authors.theirs_at,
+            # who and when, each as the caller may see it (one field per author field)
+            **asdict(authors),
         )
 
 

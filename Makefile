@@ -57,14 +57,11 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 
-# The translation catalogues (docs/ui.md, "Language"): the strings of TRANSLATED into each
+# The translation catalogues (docs/ui.md, "Language"): the strings of ui/ and export/ into each
 # .ts (kept with its translations; gone strings dropped), then each .ts compiled to its .qm.
 # Both are committed, so a clean clone and the frozen bundle have them without this step.
 TRANSLATIONS := src/mentor_desk/resources/translations
-TRANSLATED := src/mentor_desk/ui/shell/start_pages.py src/mentor_desk/ui/shell/shortcuts.py \
-	src/mentor_desk/ui/window/main_window.py src/mentor_desk/ui/caseload/page.py \
-	src/mentor_desk/ui/caseload/model.py src/mentor_desk/ui/participant/note_editor.py \
-	src/mentor_desk/export/plan_pdf.py
+TRANSLATED := $(shell find src/mentor_desk/ui src/mentor_desk/export -name '*.py' | LC_ALL=C sort)
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $(TRANSLATED) \
 		-ts $(wildcard $(TRANSLATIONS)/mentor_desk_*.ts)

@@ -142,11 +142,41 @@ def test_the_language_setting(
 
 
 def _translated_sources() -> list[str]:
-    """The files ``make translations`` reads, from the Makefile (one list for both)."""
+    """The files ``make translations`` reads: every module of ui/ and export/."""
     text = (ROOT / "Makefile").read_text(encoding="utf-8")
-    match = re.search(r"^TRANSLATED :=((?:.*\\\n)*.*)$", text, re.M)
-    assert match, "the Makefile lists no TRANSLATED files"
-    return match.group(1).replace("\\\n", " ").split()
+    assert re.search(
+        r"^TRANSLATED := .*find src/mentor_desk/ui src/mentor_desk/export ", text, re.M
+    )
+    found = [
+        *(ROOT / "src/mentor_desk/ui").rglob("*.py"),
+        *(ROOT / "src/mentor_desk/export").rglob("*.py"),
+    ]
+    return sorted(str(p.relative_to(ROOT)) for p in found)
+
+
+#: The screens issue 14 asks to be Welsh in full; other texts may wait for a translator
+#: (``type="unfinished"`` in the .ts: the program shows the English until then).
+WELSH_IN_FULL = (
+    "FirstRun",
+    "Unlock",
+    "Passphrase",
+    "Caseload",
+    "MainWindow",
+    "Menus",
+    "Tabs",
+    "NoteEditor",
+    "PlanPdf",
+)
+
+
+def _unfinished(ts: str) -> list[str]:
+    """The contexts of WELSH_IN_FULL with a text that has no translation yet."""
+    missing = []
+    for context in re.findall(r"<context>(.*?)</context>", ts, re.S):
+        name = re.search(r"<name>(.*?)</name>", context)
+        if name and name.group(1) in WELSH_IN_FULL and 'type="unfinished"' in context:
+            missing.append(name.group(1))
+    return missing
 
 
 def test_the_catalogue_is_complete_and_compiled(tmp_path: Path) -> None:
@@ -164,7 +194,7 @@ def test_the_catalogue_is_complete_and_compiled(tmp_path: Path) -> None:
         assert copy.read_text(encoding="utf-8") == ts.read_text(encoding="utf-8"), (
             f"{ts.name} is behind the code: run `make translations`"
         )
-        assert 'type="unfinished"' not in copy.read_text(encoding="utf-8")
+        assert _unfinished(copy.read_text(encoding="utf-8")) == []
         qm = tmp_path / (ts.stem + ".qm")
         subprocess.run(
             [str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True

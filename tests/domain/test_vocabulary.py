@@ -24,6 +24,7 @@ WIRE_NAMES = [
     "note_amendment",
     "check_in",
     "consent",
+    "risk_assessment",  # issue 15: the lone-working risk assessment (SPEC.md §7)
 ]
 
 

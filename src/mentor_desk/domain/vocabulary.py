@@ -18,7 +18,11 @@ from enum import StrEnum
 from mentor_desk.domain import resources
 
 #: Version of the record vocabulary / local schema. Bumped with every migration.
-SCHEMA_VERSION = 1
+#: 2 (issue 15, the partnership): shareable safety flags, consent per partner organisation,
+#: services and sessions run by an organisation, partners' answers to referrals, and the
+#: lone-working risk assessment. Every change is additive, so a version-1 laptop's pushes
+#: are still accepted and it ignores the fields it does not know.
+SCHEMA_VERSION = 2
 
 #: Bookkeeping columns every record has, in addition to its declared fields.
 META_FIELDS = (
@@ -157,6 +161,8 @@ REFERRAL_STATUSES = ("suggested", "made", "accepted", "attended", "declined", "n
 HOW_TO_REFER = ("self_referral", "referral_form", "phone")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ATTENDED = ("yes", "late", "no")
+#: A partner organisation's answer to a referral to one of its services (issue 15).
+PARTNER_ANSWERS = ("accepted", "declined", "attended")
 NEED_LEVELS = ("none", "some", "high")
 OUTCOMES = ("achieved", "partly_achieved", "not_achieved")
 AMENDMENT_KINDS = ("amendment", "retraction")
@@ -256,6 +262,13 @@ _ENTITIES: tuple[Entity, ...] = (
                 choices=resources.participant_closure_keys(),
             ),
             _f("safety_flags", L, "Safety flags", sensitive=True, coordinator_owned=True),
+            _f(
+                "shared_safety_flags",
+                L,
+                "Safety flags session leaders may see",
+                sensitive=True,
+                coordinator_owned=True,
+            ),
             _f("next_contact_due", D, "Next contact due"),
         ),
         title_field="reference",
@@ -391,6 +404,7 @@ _ENTITIES: tuple[Entity, ...] = (
             _f("website", T, "Web address", max_length=300),
             _f("opening_times", T, "Opening times", max_length=300),
             _f("last_checked_on", D, "Last checked"),
+            _f("run_by_organisation_id", T, "Run by (partner organisation)", max_length=64),
         ),
         scoped=False,
         title_field="name",
@@ -407,6 +421,9 @@ _ENTITIES: tuple[Entity, ...] = (
             _f("status", C, "Status", required=True, choices=REFERRAL_STATUSES),
             _f("follow_up_on", D, "Follow up on"),
             _f("outcome_note", LT, "Outcome", sensitive=True, max_length=5000),
+            _f("partner_answer", C, "The service's answer", choices=PARTNER_ANSWERS),
+            _f("partner_reply", LT, "The service's reply", sensitive=True, max_length=2000),
+            _f("answered_on", D, "Answered on"),
         ),
         title_field="referred_on",
     ),
@@ -421,6 +438,7 @@ _ENTITIES: tuple[Entity, ...] = (
             _f("time", T, "Time", max_length=5),
             _f("on_date", D, "Date (one-off)"),
             _f("contact", T, "Contact", max_length=300),
+            _f("run_by_organisation_id", T, "Run by (partner organisation)", max_length=64),
         ),
         scoped=False,
         title_field="name",
@@ -521,6 +539,12 @@ _ENTITIES: tuple[Entity, ...] = (
             _f("share_with_probation", B, "Share with probation", coordinator_owned=True),
             _f("share_with_services", L, "Share with these services", coordinator_owned=True),
             _f(
+                "share_with_organisations",
+                L,
+                "Share with these partner organisations",
+                coordinator_owned=True,
+            ),
+            _f(
                 "privacy_notice_version",
                 T,
                 "Privacy notice shown",
@@ -533,6 +557,24 @@ _ENTITIES: tuple[Entity, ...] = (
             _f("withdrawn_on", D, "Date withdrawn", coordinator_owned=True),
         ),
         title_field="consent_version",
+    ),
+    Entity(
+        "risk_assessment",
+        "Lone-working risk assessment",
+        (
+            _participant_ref(),
+            _f("assessed_on", D, "Date", required=True),
+            _f("risks_to_mentor", LT, "Risks to the mentor", sensitive=True, max_length=5000),
+            _f("risks_to_others", LT, "Risks to others", sensitive=True, max_length=5000),
+            _f("meeting_places", LT, "Where meetings may take place", max_length=2000),
+            _f("meet_in_pairs", B, "Meet in pairs only", coordinator_owned=True),
+            _f("triggers", LT, "Triggers to avoid", sensitive=True, max_length=2000),
+            _f("review_on", D, "Review by", coordinator_owned=True),
+            _f("flags", L, "Safety flags it raises", sensitive=True),
+            _f("flags_shared", L, "Of those, session leaders may see", sensitive=True),
+            _f("assessed_by", T, "Assessed by", max_length=200),
+        ),
+        title_field="assessed_on",
     ),
 )
 

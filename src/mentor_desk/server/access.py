@@ -19,11 +19,18 @@ from mentor_desk.server.errors import ApiError, forbidden
 from mentor_desk.server.models import ParticipantScope, User
 
 CASE_ROLES = ("mentor", "coordinator")
+#: Who syncs a laptop: the case roles, and partners (their narrow reach: partner_scope.py).
+SYNC_ROLES = (*CASE_ROLES, "partner")
 
 
 def require_case_role(user: User) -> None:
     if user.role not in CASE_ROLES:
         raise forbidden("Only mentors and coordinators work with case records.")
+
+
+def require_sync_role(user: User) -> None:
+    if user.role not in SYNC_ROLES:
+        raise forbidden("Only mentors, coordinators and partners sync a laptop.")
 
 
 def require_coordinator(user: User) -> None:

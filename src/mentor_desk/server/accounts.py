@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mentor_desk.domain.ids import uuid7
+from mentor_desk.domain.partnership import ORGANISATION_KINDS
 from mentor_desk.server.config import Settings
 from mentor_desk.server.errors import ApiError, FieldProblem
 from mentor_desk.server.models import (
@@ -28,7 +29,7 @@ from mentor_desk.server.models import (
 )
 from mentor_desk.server.security import Passwords, new_token, password_problem, token_hash
 
-ROLES = ("mentor", "coordinator", "admin")
+ROLES = ("mentor", "coordinator", "partner", "admin")
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,99}$")
 
 
@@ -65,13 +66,15 @@ def invalid(field: str, message: str) -> ApiError:
 # --- organisations -------------------------------------------------------------------------
 
 
-def create_organisation(session: Session, name: str) -> Organisation:
+def create_organisation(session: Session, name: str, kind: str = "lead") -> Organisation:
     name = name.strip()
     if not name or len(name) > 200 or "\n" in name:
         raise invalid("name", "must be one line of 1 to 200 characters")
+    if kind not in ORGANISATION_KINDS:
+        raise invalid("kind", f"must be one of {', '.join(ORGANISATION_KINDS)}")
     if session.scalar(select(Organisation).where(Organisation.name == name)):
         raise ApiError(409, "conflict", "An organisation with that name already exists.")
-    org = Organisation(id=uuid7(), name=name, created_at=now())
+    org = Organisation(id=uuid7(), name=name, kind=kind, created_at=now())
     session.add(org)
     session.flush()
     return org
@@ -116,7 +119,7 @@ def create_user(
     if problem:
         raise invalid("password", problem)
     if organisation_id is None and role != "admin":
-        raise invalid("organisation_id", "is needed for mentors and coordinators")
+        raise invalid("organisation_id", "is needed for mentors, coordinators and partners")
     if organisation_id is not None and session.get(Organisation, organisation_id) is None:
         raise invalid("organisation_id", "is not a known organisation")
     if user_by_username(session, username):

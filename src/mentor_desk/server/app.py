@@ -21,6 +21,7 @@ from mentor_desk.server.routes import (
     health,
     me,
     participants,
+    partnership,
     records,
     sync,
 )
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         admin_organisations,
         sync,
         conflicts,
+        partnership,
     ):
         api.include_router(module.router)
     app.include_router(api)

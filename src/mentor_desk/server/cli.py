@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from mentor_desk.domain.partnership import ORGANISATION_KINDS
 from mentor_desk.server import accounts
 from mentor_desk.server.config import Settings
 from mentor_desk.server.db import make_engine, make_session_factory, migrate
@@ -126,7 +127,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def cmd_create_organisation(args: argparse.Namespace) -> int:
     with _session(_settings(args)) as session:
-        org = accounts.create_organisation(session, args.name)
+        org = accounts.create_organisation(session, args.name, args.kind)
         accounts.audit(session, "cli.create_organisation", record_ids=[org.id])
         session.commit()
         print(f"created organisation {org.name!r} ({org.id})")
@@ -292,6 +293,12 @@ def build_parser() -> argparse.ArgumentParser:
     add("migrate", cmd_migrate, "bring the database schema up to date")
     org = add("create-organisation", cmd_create_organisation, "create an organisation")
     org.add_argument("name", metavar="NAME")
+    org.add_argument(
+        "--kind",
+        default="lead",
+        choices=ORGANISATION_KINDS,
+        help="what it is to the partnership (default lead: its coordinators keep the agreements)",
+    )
     user = add("create-user", cmd_create_user, "create an account")
     user.add_argument("username", metavar="USERNAME")
     user.add_argument("--role", required=True, choices=accounts.ROLES)

@@ -61,7 +61,64 @@ class Organisation(Base):
 
     id: Mapped[str] = mapped_column(String(ID), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    #: What it is to the partnership (domain.partnership.ORGANISATION_KINDS); "lead" is the
+    #: organisation whose coordinators keep the sharing agreements.
+    kind: Mapped[str] = mapped_column(String(20), default="lead", server_default="lead")
     created_at: Mapped[datetime]
+
+
+class SharingAgreement(Base):
+    """An information-sharing agreement: the only way one organisation's records reach
+    another (domain/partnership.py). ``fields`` is the allow-list of "entity.field" names."""
+
+    __tablename__ = "sharing_agreements"
+
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    from_organisation_id: Mapped[str] = mapped_column(
+        String(ID), ForeignKey("organisations.id"), index=True
+    )
+    to_organisation_id: Mapped[str] = mapped_column(
+        String(ID), ForeignKey("organisations.id"), index=True
+    )
+    purpose: Mapped[str] = mapped_column(String(2000))
+    legal_basis: Mapped[str] = mapped_column(String(40))
+    fields: Mapped[list[str]]
+    starts_on: Mapped[str] = mapped_column(String(10))  # ISO dates, as the records keep them
+    review_on: Mapped[str | None] = mapped_column(String(10))
+    ends_on: Mapped[str | None] = mapped_column(String(10))
+    signed_by: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str | None] = mapped_column(String(ID))
+
+
+class ConsentOverride(Base):
+    """A coordinator's decision that one participant's records may reach one partner
+    organisation without their recorded consent, with the reason (audited; ids only)."""
+
+    __tablename__ = "consent_overrides"
+
+    id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    participant_id: Mapped[str] = mapped_column(String(ID), index=True)
+    organisation_id: Mapped[str] = mapped_column(String(ID), ForeignKey("organisations.id"))
+    reason: Mapped[str] = mapped_column(String(2000))
+    by_user_id: Mapped[str] = mapped_column(String(ID))
+    at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+
+
+class PartnerDelivery(Base):
+    """What one partner device has been sent of case records, and in what form (a digest of
+    the fields it got), so that each pull sends only what changed and takes back what an
+    agreement or a consent no longer allows."""
+
+    __tablename__ = "partner_deliveries"
+
+    device_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(ID), primary_key=True)
+    participant_id: Mapped[str] = mapped_column(String(ID))
+    digest: Mapped[str] = mapped_column(String(64))
 
 
 class User(Base):
@@ -70,7 +127,7 @@ class User(Base):
     id: Mapped[str] = mapped_column(String(ID), primary_key=True)
     username: Mapped[str] = mapped_column(String(100), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(20))  # mentor | coordinator | admin
+    role: Mapped[str] = mapped_column(String(20))  # mentor | coordinator | partner | admin
     organisation_id: Mapped[str | None] = mapped_column(
         String(ID), ForeignKey("organisations.id"), index=True
     )

@@ -12,7 +12,7 @@ from mentor_desk.server.accounts import Policy
 from mentor_desk.server.models import AuditEntry, Device, Organisation, Record, User
 from mentor_desk.server.security import MAX_PASSWORD
 
-Role = Literal["mentor", "coordinator", "admin"]
+Role = Literal["mentor", "coordinator", "partner", "admin"]
 #: Controls, line breaks (also NEL, LINE and PARAGRAPH SEPARATOR) and lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]")
 
@@ -170,18 +170,25 @@ class DeviceOut(BaseModel):
         )
 
 
+OrganisationKind = Literal[
+    "lead", "sport", "probation", "housing", "recovery", "training", "employment", "other"
+]
+
+
 class OrganisationIn(Strict):
     name: Line = Field(min_length=1, max_length=200)
+    kind: OrganisationKind = "lead"
 
 
 class OrganisationOut(BaseModel):
     id: str
     name: str
+    kind: str
     created_at: datetime
 
     @classmethod
     def of(cls, org: Organisation) -> OrganisationOut:
-        return cls(id=org.id, name=org.name, created_at=org.created_at)
+        return cls(id=org.id, name=org.name, kind=org.kind, created_at=org.created_at)
 
 
 class AuditOut(BaseModel):

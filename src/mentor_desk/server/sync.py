@@ -27,9 +27,14 @@ from sqlalchemy.orm import Session
 from mentor_desk.domain import ENTITIES, Entity
 from mentor_desk.domain.ids import uuid7
 from mentor_desk.domain.validation import FIELD_NAME, json_problem
-from mentor_desk.server import accounts
+from mentor_desk.server import accounts, partner_scope
 from mentor_desk.server import scope as rules
-from mentor_desk.server.access import can_see, require_case_role, require_coordinator
+from mentor_desk.server.access import (
+    can_see,
+    require_case_role,
+    require_coordinator,
+    require_sync_role,
+)
 from mentor_desk.server.deps import Caller
 from mentor_desk.server.errors import ApiError, forbidden, not_found
 from mentor_desk.server.guard import sendable, servable_json
@@ -258,7 +263,7 @@ def push(session: Session, caller: Caller, body: PushIn) -> PushOut:
     Raises :class:`SequenceGap` (nothing applied) if the batch skips device seqs.
     """
     check_versions(body.schema_version, body.protocol_version)
-    require_case_role(caller.user)
+    require_sync_role(caller.user)
     if body.device_id != caller.device.id:
         raise forbidden("device_id is not the id of the device this token belongs to.")
     lock_writes(session)
@@ -330,10 +335,15 @@ def _apply(session: Session, caller: Caller, m: MutationIn) -> MutationResult:
     if canonical != m.id:
         raise _Rejected("validation", "The record id is not a UUID in canonical form.")
     _refuse_unstorable(m)
-    if not ent.scoped:
+    existing = session.get(Record, (ent.name, m.id))
+    partner = caller.user.role == "partner"
+    if partner:  # its own narrow reach (partner_scope.py); then the same merge as anyone
+        partner_scope.check_write(
+            session, caller.user, ent, m.fields, existing, m.op, accounts.now().date()
+        )
+    elif not ent.scoped:
         require_coordinator(caller.user)
     p = _Push(session, caller, m, ent, m.id)
-    existing = session.get(Record, (ent.name, m.id))
     if existing is None:
         if m.op == "delete":
             return p.result("applied", 0)  # never reached the server: nothing to delete
@@ -342,7 +352,7 @@ def _apply(session: Session, caller: Caller, m: MutationIn) -> MutationResult:
                 "deleted", "This record was deleted on the server long ago and then purged."
             )
         return _create(p)
-    if ent.scoped:
+    if ent.scoped and not partner:
         pid = existing.participant_id or ""
         scope = session.get(ParticipantScope, pid)
         if scope is None or not can_see(caller.user, scope):
@@ -414,7 +424,7 @@ def _create(p: _Push) -> MutationResult:
         scope = session.get(ParticipantScope, participant_id)
         if parent is None or parent.deleted or scope is None:
             raise _Rejected("not_found", "No such participant.")
-        if not can_see(user, scope):
+        if user.role != "partner" and not can_see(user, scope):
             if _had_access(session, user, participant_id):
                 return p.quarantine(participant_id, scope.organisation_id)
             raise _Rejected("not_found", "No such participant.")
@@ -702,6 +712,8 @@ def _served(seq: int, row: Sequence[Any]) -> _Served:
 
 
 def _conflicts_visible(user: User) -> Any:
+    if user.role == "partner":  # only what its own pushes lost; a coordinator settles them
+        return Conflict.mine_user_id == user.id
     if user.role == "mentor":
         return Conflict.participant_id.in_(scope_ids(user))
     return or_(
@@ -714,8 +726,8 @@ def _conflicts_visible(user: User) -> Any:
 
 def list_conflicts(session: Session, user: User, limit: int) -> Sequence[Conflict]:
     """Unresolved conflicts in ``user``'s scope (a coordinator: their organisation's, and
-    those on the shared directory and timetable)."""
-    require_case_role(user)
+    those on the shared directory and timetable; a partner: those its own pushes lost)."""
+    require_sync_role(user)
     return session.scalars(
         select(Conflict)
         .where(Conflict.resolved_at.is_(None), _conflicts_visible(user))

@@ -118,13 +118,17 @@ def verify_all_pages(path: Path, key: bytes) -> int:
         conn.close()
 
 
+def _columns(conn: Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in conn.execute("SELECT * FROM pragma_table_info(?)", (table,))}
+
+
 def migrate(conn: Connection, current: int) -> None:
     """Apply every migration from ``current`` up, each in its own transaction."""
     for version in range(current, STORE_VERSION):
         log.info("migrating local store from schema %d to %d", version, version + 1)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for stmt in MIGRATIONS[version]():
+            for stmt in MIGRATIONS[version](lambda table: _columns(conn, table)):
                 conn.execute(stmt)
             conn.execute(f"PRAGMA user_version = {version + 1}")
             conn.execute("COMMIT")

@@ -16,7 +16,10 @@ from collections.abc import Callable
 from mentor_desk.domain.vocabulary import ENTITIES, SCHEMA_VERSION, Entity, Kind
 
 #: The layout version of the local store (``PRAGMA user_version``); see the module docstring.
-STORE_VERSION = 6
+STORE_VERSION = 7
+
+#: The columns a table has now (an empty set if there is no such table).
+Columns = Callable[[str], set[str]]
 
 _SQL_TYPE = {
     Kind.TEXT: "TEXT",
@@ -264,13 +267,41 @@ def _v5_to_v6() -> list[str]:
     ]
 
 
-MIGRATIONS: dict[int, Callable[[], list[str]]] = {
-    0: _v0_to_v1,
-    1: _v1_to_v2,
-    2: _v2_to_v3,
-    3: _v3_to_v4,
-    4: _v4_to_v5,
-    5: _v5_to_v6,
+def _v6_to_v7(columns: Columns) -> list[str]:
+    """Record vocabulary 2 (issue 15, the partnership): new fields on participants, consent,
+    services, sessions and referrals, and the new ``risk_assessment`` table.
+
+    A store made at version 0 already has them (version 1's tables come from the current
+    vocabulary), so only what ``columns`` says is missing is added.
+    """
+    stmts: list[str] = []
+    for ent in ENTITIES.values():
+        have = columns(ent.name)
+        if not have:
+            stmts += record_table_ddl(ent)
+            continue
+        stmts += [
+            f"ALTER TABLE {q(ent.name)} ADD COLUMN {q(f.name)} {_SQL_TYPE[f.kind]}"
+            for f in ent.fields
+            if f.name not in have
+        ]
+    return stmts
+
+
+def _ignoring_columns(step: Callable[[], list[str]]) -> Callable[[Columns], list[str]]:
+    return lambda _columns: step()
+
+
+#: ``MIGRATIONS[n](columns)`` are the statements from version n to n + 1; ``columns(table)``
+#: names the columns a table has now (empty if there is no such table).
+MIGRATIONS: dict[int, Callable[[Columns], list[str]]] = {
+    0: _ignoring_columns(_v0_to_v1),
+    1: _ignoring_columns(_v1_to_v2),
+    2: _ignoring_columns(_v2_to_v3),
+    3: _ignoring_columns(_v3_to_v4),
+    4: _ignoring_columns(_v4_to_v5),
+    5: _ignoring_columns(_v5_to_v6),
+    6: _v6_to_v7,
 }
 
 assert max(MIGRATIONS) + 1 == STORE_VERSION, "every store version needs a migration"

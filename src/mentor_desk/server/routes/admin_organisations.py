@@ -27,7 +27,7 @@ def create_organisation(
     body: OrganisationIn, caller: CurrentCaller, session: SessionDep
 ) -> OrganisationOut:
     require_admin(caller.user)
-    org = accounts.create_organisation(session, body.name)
+    org = accounts.create_organisation(session, body.name, body.kind)
     accounts.audit(
         session,
         "admin.create_organisation",

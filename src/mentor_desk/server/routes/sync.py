@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import Header, Query
 from fastapi.responses import JSONResponse, Response
 
-from mentor_desk.server import sync
+from mentor_desk.server import partner_pull, sync
 from mentor_desk.server.deps import CurrentCaller, SessionDep
 from mentor_desk.server.errors import responses
 from mentor_desk.server.routing import api_router
@@ -84,7 +84,10 @@ def pull(
     protocol: ProtocolHeader = None,
 ) -> Response:
     sync.check_versions(schema, protocol)
-    page = sync.pull(session, caller, cursor, limit)
+    if caller.user.role == "partner":  # a narrower reach, compared rather than walked
+        page = partner_pull.pull(session, caller, cursor, limit)
+    else:
+        page = sync.pull(session, caller, cursor, limit)
     session.commit()
     # written straight to JSON (see sync.PullPage); the shape is PullOut's
     return Response(page.to_json(), media_type="application/json")

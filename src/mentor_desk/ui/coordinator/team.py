@@ -87,38 +87,38 @@ class ReassignDialog(QDialog):
         name = display_name(
             person.get("given_name"), person.get("family_name"), person.get("preferred_name")
         )
-        t = translate
-        self.setWindowTitle(t("Team", "Reassign {name}").format(name=name))
-        named(self, t("Team", "Reassign"))
+        self.setWindowTitle(translate("Team", "Reassign {name}").format(name=name))
+        named(self, translate("Team", "Reassign"))
         layout = QVBoxLayout(self)
-        now = person.get("assigned_mentor_name") or t("Team", "no one")
+        now = person.get("assigned_mentor_name") or translate("Team", "no one")
         layout.addWidget(
             label(
-                t("Team", "{name} ({reference}) is with {mentor} now.").format(
+                translate("Team", "{name} ({reference}) is with {mentor} now.").format(
                     name=name, reference=person["reference"], mentor=now
                 ),
                 "",
                 wrap=True,
             )
         )
-        self.mentor = named(QComboBox(), t("Team", "New mentor"))
+        self.mentor = named(QComboBox(), translate("Team", "New mentor"))
         for mid, mname in team.mentors:
             if mid != person.get("assigned_mentor_id"):
                 self.mentor.addItem(mname or mid, (mid, mname))
         layout.addWidget(self.mentor)
         layout.addWidget(
             label(
-                t("Team", "Their records move to the new mentor at the next sync."),
+                translate("Team", "Their records move to the new mentor at the next sync."),
                 "hint",
                 wrap=True,
             )
         )
         self.error, self.save_button = error_and_buttons(
-            self, layout, t("Team", "Reassign"), t("Team", "Reassign")
+            self, layout, translate("Team", "Reassign"), translate("Team", "Reassign")
         )
         if not self.mentor.count():
             set_error(
-                self.error, t("Team", "No other mentor is known yet (they appear after a sync).")
+                self.error,
+                translate("Team", "No other mentor is known yet (they appear after a sync)."),
             )
             self.save_button.setEnabled(False)
 
@@ -151,56 +151,55 @@ class TeamWindow(QDialog):
         super().__init__(parent)
         self._runner = runner
         self.team: Team | None = None
-        t = translate
-        self.setWindowTitle(t("Team", "Team"))
-        named(self, t("Team", "Team"))
+        self.setWindowTitle(translate("Team", "Team"))
+        named(self, translate("Team", "Team"))
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.headline = label("", "title")
-        self.mentor = named(QComboBox(), t("Team", "Mentor"))
-        self.organisation = named(QComboBox(), t("Team", "Organisation"))
+        self.mentor = named(QComboBox(), translate("Team", "Mentor"))
+        self.organisation = named(QComboBox(), translate("Team", "Organisation"))
         for combo in (self.mentor, self.organisation):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumWidth(140)
         bar.addWidget(self.headline, 1)
-        bar.addWidget(label(t("Team", "Mentor"), ""))
+        bar.addWidget(label(translate("Team", "Mentor"), ""))
         bar.addWidget(self.mentor)
-        bar.addWidget(label(t("Team", "Organisation"), ""))
+        bar.addWidget(label(translate("Team", "Organisation"), ""))
         bar.addWidget(self.organisation)
         layout.addLayout(bar)
         self.model = RecordTableModel(
             [
-                (t("Team", "Reference"), lambda p: p["reference"]),
+                (translate("Team", "Reference"), lambda p: p["reference"]),
                 (
-                    t("Team", "Name"),
+                    translate("Team", "Name"),
                     lambda p: display_name(
                         p.get("given_name"), p.get("family_name"), p.get("preferred_name")
                     ),
                 ),
-                (t("Team", "Status"), lambda p: plain(p.get("status"))),
-                (t("Team", "Mentor"), lambda p: p.get("assigned_mentor_name") or "—"),
-                (t("Team", "Organisation"), lambda p: p.get("organisation_id") or ""),
-                (t("Team", "Next contact"), _due),
+                (translate("Team", "Status"), lambda p: plain(p.get("status"))),
+                (translate("Team", "Mentor"), lambda p: p.get("assigned_mentor_name") or "—"),
+                (translate("Team", "Organisation"), lambda p: p.get("organisation_id") or ""),
+                (translate("Team", "Next contact"), _due),
                 (
-                    t("Team", "Overdue steps"),
+                    translate("Team", "Overdue steps"),
                     lambda p: str(r.overdue_steps) if (r := _row(p)) else "",
                 ),
                 (
-                    t("Team", "Follow-ups due"),
+                    translate("Team", "Follow-ups due"),
                     lambda p: str(r.follow_ups_due) if (r := _row(p)) else "",
                 ),
             ],
             self,
         )
-        self.table = record_table(self.model, t("Team", "Every caseload"), stretch=1)
+        self.table = record_table(self.model, translate("Team", "Every caseload"), stretch=1)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.count = label("", "hint")
         self.reassign_button = button(
-            t("Team", "Reassign…"), t("Team", "Reassign the chosen person")
+            translate("Team", "Reassign…"), translate("Team", "Reassign the chosen person")
         )
         self.reassign_button.setProperty("role", "primary")
-        close = button(t("Team", "Close"), t("Team", "Close the team view"))
+        close = button(translate("Team", "Close"), translate("Team", "Close the team view"))
         row.addWidget(self.count, 1)
         row.addWidget(self.reassign_button)
         row.addWidget(close)

@@ -142,9 +142,8 @@ class ChartPanel(QFrame):
         self.chart = ChartView(name)
         layout.addWidget(self.chart, 1)
         self.model = FigureTableModel(self)
-        t = translate
         self.numbers = named(
-            QTableView(), t("Dashboard", "{title}: the numbers").format(title=title)
+            QTableView(), translate("Dashboard", "{title}: the numbers").format(title=title)
         )
         self.numbers.setModel(self.model)
         self.numbers.verticalHeader().hide()
@@ -154,17 +153,17 @@ class ChartPanel(QFrame):
         layout.addWidget(self.numbers)
         row = QHBoxLayout()
         self.show_numbers = _button(
-            t("Dashboard", "Show the numbers"),
-            t("Dashboard", "Show the numbers of {title}").format(title=title),
+            translate("Dashboard", "Show the numbers"),
+            translate("Dashboard", "Show the numbers of {title}").format(title=title),
         )
         self.show_numbers.setCheckable(True)
         self.save_png = _button(
-            t("Dashboard", "Save chart (PNG)…"),
-            t("Dashboard", "Save the {title} chart as PNG").format(title=title),
+            translate("Dashboard", "Save chart (PNG)…"),
+            translate("Dashboard", "Save the {title} chart as PNG").format(title=title),
         )
         self.save_csv = _button(
-            t("Dashboard", "Save data (CSV)…"),
-            t("Dashboard", "Save the {title} data as CSV").format(title=title),
+            translate("Dashboard", "Save data (CSV)…"),
+            translate("Dashboard", "Save the {title} data as CSV").format(title=title),
         )
         row.addWidget(self.show_numbers)
         row.addStretch(1)
@@ -194,9 +193,8 @@ class DashboardWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.runner, self.exports = runner, exports
-        t = translate
-        self.setWindowTitle(t("Dashboard", "Dashboard — Mentor Desk"))
-        named(self, t("Dashboard", "Dashboard"))
+        self.setWindowTitle(translate("Dashboard", "Dashboard — Mentor Desk"))
+        named(self, translate("Dashboard", "Dashboard"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.choices: Choices | None = None
         self.tables: dict[str, Table] = {}
@@ -205,12 +203,13 @@ class DashboardWindow(QDialog):
         self._generation = 0
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.heading = label(t("Dashboard", "Dashboard"), "title")
+        self.heading = label(translate("Dashboard", "Dashboard"), "title")
         top.addWidget(self.heading)
-        self.state = label(t("Dashboard", "Loading…"), "hint")
+        self.state = label(translate("Dashboard", "Loading…"), "hint")
         top.addWidget(self.state, 1)
         self.report_button = _button(
-            t("Dashboard", "Save funder report (PDF)…"), t("Dashboard", "Save funder report as PDF")
+            translate("Dashboard", "Save funder report (PDF)…"),
+            translate("Dashboard", "Save funder report as PDF"),
         )
         self.report_button.setProperty("role", "primary")
         top.addWidget(self.report_button)
@@ -221,7 +220,7 @@ class DashboardWindow(QDialog):
         grid = QGridLayout(grid_host)
         for i, panel in enumerate(self.panels.values()):
             grid.addWidget(panel, i // 2, i % 2)
-        scroll = named(QScrollArea(), t("Dashboard", "Charts"))
+        scroll = named(QScrollArea(), translate("Dashboard", "Charts"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         layout.addWidget(scroll, 1)
@@ -237,33 +236,32 @@ class DashboardWindow(QDialog):
         self.runner.run(load_choices, self._choices_loaded, owner=self)
 
     def _filter_row(self) -> QHBoxLayout:
-        t = translate
         row = QHBoxLayout()
-        self.organisation = named(QComboBox(), t("Dashboard", "Organisation"))
-        self.organisation.addItem(t("Dashboard", "All organisations"), None)
-        self.mentor = named(QComboBox(), t("Dashboard", "Mentor"))
-        self.mentor.addItem(t("Dashboard", "All mentors"), None)
-        self.period = named(QComboBox(), t("Dashboard", "Period"))
-        self.period.addItems([t("Dashboard", period) for period in PERIODS])
+        self.organisation = named(QComboBox(), translate("Dashboard", "Organisation"))
+        self.organisation.addItem(translate("Dashboard", "All organisations"), None)
+        self.mentor = named(QComboBox(), translate("Dashboard", "Mentor"))
+        self.mentor.addItem(translate("Dashboard", "All mentors"), None)
+        self.period = named(QComboBox(), translate("Dashboard", "Period"))
+        self.period.addItems([translate("Dashboard", period) for period in PERIODS])
         self.period.setCurrentIndex(1)
         today = date.today()
-        self.start = date_edit(today - timedelta(days=365), t("Dashboard", "Period from"))
-        self.end = date_edit(today, t("Dashboard", "Period to"))
-        self.vocab = named(QComboBox(), t("Dashboard", "Group referrals and goals by"))
+        self.start = date_edit(today - timedelta(days=365), translate("Dashboard", "Period from"))
+        self.end = date_edit(today, translate("Dashboard", "Period to"))
+        self.vocab = named(QComboBox(), translate("Dashboard", "Group referrals and goals by"))
         for grouping, vocabulary in (
-            (t("Dashboard", "Resettlement pathways"), "pathway"),
-            (t("Dashboard", "Probation CRS categories"), "crs"),
+            (translate("Dashboard", "Resettlement pathways"), "pathway"),
+            (translate("Dashboard", "Probation CRS categories"), "crs"),
         ):
             self.vocab.addItem(grouping, vocabulary)
-        self.org_label = label(t("Dashboard", "Organisation"))
+        self.org_label = label(translate("Dashboard", "Organisation"))
         for text, widget in (
             (None, self.org_label),
             (None, self.organisation),
-            (t("Dashboard", "Mentor"), self.mentor),
-            (t("Dashboard", "Period"), self.period),
+            (translate("Dashboard", "Mentor"), self.mentor),
+            (translate("Dashboard", "Period"), self.period),
             (None, self.start),
-            (t("Dashboard", "to"), self.end),
-            (t("Dashboard", "Group by"), self.vocab),
+            (translate("Dashboard", "to"), self.end),
+            (translate("Dashboard", "Group by"), self.vocab),
         ):
             if text:
                 row.addWidget(label(text))

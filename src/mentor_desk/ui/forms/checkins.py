@@ -63,33 +63,32 @@ MEASURES = (
 def checkin_dialog(
     runner: TaskRunner, participant_id: str, parent: QWidget | None = None
 ) -> RecordDialog:
-    t = translate
-    scale = t("CheckIns", SCALE)
+    scale = translate("CheckIns", SCALE)
     labels = {
-        k: t("CheckIns", q) if k == "anxiety" else f"{t('CheckIns', q)} {scale}"
+        k: translate("CheckIns", q) if k == "anxiety" else f"{translate('CheckIns', q)} {scale}"
         for k, q in ONS4.items()
     }
     labels.update(
-        active_days=t("CheckIns", ACTIVE_DAYS),
-        new_offence=t("CheckIns", "A new offence since the last check-in"),
-        arrested=t("CheckIns", "Arrested since the last check-in"),
-        recalled=t("CheckIns", "Recalled to custody since the last check-in"),
+        active_days=translate("CheckIns", ACTIVE_DAYS),
+        new_offence=translate("CheckIns", "A new offence since the last check-in"),
+        arrested=translate("CheckIns", "Arrested since the last check-in"),
+        recalled=translate("CheckIns", "Recalled to custody since the last check-in"),
     )
     dialog = RecordDialog(
         runner,
         "check_in",
         CHECKIN_FIELDS,
-        title=t("CheckIns", "New check-in"),
+        title=translate("CheckIns", "New check-in"),
         base={"participant_id": participant_id},
         initial={"checked_on": today_iso()},
         labels=labels,
         wrap=True,
-        intro=t(
+        intro=translate(
             "CheckIns",
             "Read each question out as written. Leave a question at “Not recorded” if "
             "they would rather not answer.",
         ),
-        footnote=t("CheckIns", ATTRIBUTION),
+        footnote=translate("CheckIns", ATTRIBUTION),
         parent=parent,
     )
     dialog.attribution = dialog.footnote  # type: ignore[attr-defined]

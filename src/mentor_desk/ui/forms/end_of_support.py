@@ -70,13 +70,12 @@ class CloseSupportDialog(QDialog):
     def __init__(self, runner: TaskRunner, data: FormsData, parent: QWidget | None = None):
         super().__init__(parent)
         self._runner, self._data = runner, data
-        t = translate
-        self.setWindowTitle(t("EndOfSupport", "Close support"))
-        named(self, t("EndOfSupport", "Close support"))
+        self.setWindowTitle(translate("EndOfSupport", "Close support"))
+        named(self, translate("EndOfSupport", "Close support"))
         layout = QVBoxLayout(self)
         layout.addWidget(
             label(
-                t(
+                translate(
                     "EndOfSupport",
                     "How did each goal go? Then a short summary and why support is ending. "
                     "Their record becomes read-only until someone reopens it.",
@@ -91,42 +90,51 @@ class CloseSupportDialog(QDialog):
         self.outcomes: dict[str, tuple[QComboBox, QLineEdit]] = {}
         for row, goal in enumerate(data.goals):
             text = elide(goal.get("goal_text") or "", 60)
-            outcome = named(QComboBox(), t("EndOfSupport", "Outcome: {goal}").format(goal=text))
+            outcome = named(
+                QComboBox(), translate("EndOfSupport", "Outcome: {goal}").format(goal=text)
+            )
             outcome.addItem("—", None)
             for code in OUTCOMES:
                 outcome.addItem(plain(code), code)
             if goal.get("status") == "achieved":
                 outcome.setCurrentIndex(outcome.findData("achieved"))
-            comment = named(QLineEdit(), t("EndOfSupport", "Comment: {goal}").format(goal=text))
-            comment.setPlaceholderText(t("EndOfSupport", "Comment"))
+            comment = named(
+                QLineEdit(), translate("EndOfSupport", "Comment: {goal}").format(goal=text)
+            )
+            comment.setPlaceholderText(translate("EndOfSupport", "Comment"))
             grid.addWidget(QLabel(f"“{text}”"), row, 0)
             grid.addWidget(outcome, row, 1)
             grid.addWidget(comment, row, 2)
             self.outcomes[goal["id"]] = (outcome, comment)
         if not data.goals:
             grid.addWidget(
-                label(t("EndOfSupport", "There are no goals in the plan."), "hint"), 0, 0
+                label(translate("EndOfSupport", "There are no goals in the plan."), "hint"), 0, 0
             )
         grid.setRowStretch(len(data.goals) + 1, 1)  # rows at the top, not spread out
-        scroll = named(QScrollArea(), t("EndOfSupport", "Outcome of each goal"))
+        scroll = named(QScrollArea(), translate("EndOfSupport", "Outcome of each goal"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
         form = QFormLayout()
-        self.ended_on = named(QLineEdit(today_iso()), t("EndOfSupport", "Date support ended"))
+        self.ended_on = named(
+            QLineEdit(today_iso()), translate("EndOfSupport", "Date support ended")
+        )
         self.ended_on.setPlaceholderText(date_hint())
-        self.reason = named(QComboBox(), t("EndOfSupport", "Reason"))
+        self.reason = named(QComboBox(), translate("EndOfSupport", "Reason"))
         for key, text in resources.labels("closure_reasons.json", "probation").items():
             self.reason.addItem(text, key)
-        self.summary = named(QPlainTextEdit(), t("EndOfSupport", "Closing summary"))
+        self.summary = named(QPlainTextEdit(), translate("EndOfSupport", "Closing summary"))
         self.summary.setTabChangesFocus(True)
         self.summary.setFixedHeight(90)
-        form.addRow(t("EndOfSupport", "Date support ended (needed)"), self.ended_on)
-        form.addRow(t("EndOfSupport", "Reason (needed)"), self.reason)
-        form.addRow(t("EndOfSupport", "Closing summary"), self.summary)
+        form.addRow(translate("EndOfSupport", "Date support ended (needed)"), self.ended_on)
+        form.addRow(translate("EndOfSupport", "Reason (needed)"), self.reason)
+        form.addRow(translate("EndOfSupport", "Closing summary"), self.summary)
         layout.addLayout(form)
         self.error, self.save_button = error_and_buttons(
-            self, layout, t("EndOfSupport", "Close support"), t("EndOfSupport", "Close support")
+            self,
+            layout,
+            translate("EndOfSupport", "Close support"),
+            translate("EndOfSupport", "Close support"),
         )
         self.resize(760, 560)
 

@@ -74,47 +74,51 @@ class SessionsTab(RecordTab):
         super().__init__(runner, participant_id, parent)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
-        t = translate
-        left.addWidget(label(t("Sessions", "Sessions attended"), "subtitle"))
+        left.addWidget(label(translate("Sessions", "Sessions attended"), "subtitle"))
         self.attendance = RecordTableModel(
             [
-                (t("Sessions", "Date"), lambda a: a.get("attended_on") or ""),
-                (t("Sessions", "Session"), self._session_name),
-                (t("Sessions", "Attended"), lambda a: plain(a.get("attended"))),
-                (t("Sessions", "Minutes"), lambda a: str(a.get("minutes_active") or "")),
-                (t("Sessions", "How they engaged"), lambda a: a.get("engagement") or ""),
-                (t("Sessions", "Tell probation"), self._tell),
+                (translate("Sessions", "Date"), lambda a: a.get("attended_on") or ""),
+                (translate("Sessions", "Session"), self._session_name),
+                (translate("Sessions", "Attended"), lambda a: plain(a.get("attended"))),
+                (translate("Sessions", "Minutes"), lambda a: str(a.get("minutes_active") or "")),
+                (translate("Sessions", "How they engaged"), lambda a: a.get("engagement") or ""),
+                (translate("Sessions", "Tell probation"), self._tell),
             ],
             self,
         )
         self.attendance_table = record_table(
-            self.attendance, t("Sessions", "Sessions attended"), stretch=4
+            self.attendance, translate("Sessions", "Sessions attended"), stretch=4
         )
         left.addWidget(self.attendance_table, 1)
         self.record_button = button(
-            t("Sessions", "Record attendance…"), t("Sessions", "Record attendance at a session")
+            translate("Sessions", "Record attendance…"),
+            translate("Sessions", "Record attendance at a session"),
         )
         left.addLayout(_row(self.record_button))
         right = QVBoxLayout()
-        right.addWidget(label(t("Sessions", "Check-ins"), "subtitle"))
+        right.addWidget(label(translate("Sessions", "Check-ins"), "subtitle"))
         self.trend = TrendView()
         right.addWidget(self.trend)
         self.check_ins = RecordTableModel(
             [
-                (t("Sessions", "Date"), lambda c: c["checked_on"]),
-                (t("Sessions", "Life"), lambda c: _num(c.get("life_satisfaction"))),
-                (t("Sessions", "Worth"), lambda c: _num(c.get("worthwhile"))),
-                (t("Sessions", "Happy"), lambda c: _num(c.get("happiness"))),
-                (t("Sessions", "Anxious"), lambda c: _num(c.get("anxiety"))),
-                (t("Sessions", "Active days"), lambda c: _num(c.get("active_days"))),
-                (t("Sessions", "Housing"), lambda c: plain(c.get("accommodation_status"))),
-                (t("Sessions", "Offence/arrest/recall"), _trouble),
+                (translate("Sessions", "Date"), lambda c: c["checked_on"]),
+                (translate("Sessions", "Life"), lambda c: _num(c.get("life_satisfaction"))),
+                (translate("Sessions", "Worth"), lambda c: _num(c.get("worthwhile"))),
+                (translate("Sessions", "Happy"), lambda c: _num(c.get("happiness"))),
+                (translate("Sessions", "Anxious"), lambda c: _num(c.get("anxiety"))),
+                (translate("Sessions", "Active days"), lambda c: _num(c.get("active_days"))),
+                (translate("Sessions", "Housing"), lambda c: plain(c.get("accommodation_status"))),
+                (translate("Sessions", "Offence/arrest/recall"), _trouble),
             ],
             self,
         )
-        self.checkin_table = record_table(self.check_ins, t("Sessions", "Check-ins"), stretch=6)
+        self.checkin_table = record_table(
+            self.check_ins, translate("Sessions", "Check-ins"), stretch=6
+        )
         right.addWidget(self.checkin_table, 1)
-        self.checkin_button = button(t("Sessions", "New check-in…"), t("Sessions", "New check-in"))
+        self.checkin_button = button(
+            translate("Sessions", "New check-in…"), translate("Sessions", "New check-in")
+        )
         right.addLayout(_row(self.checkin_button))
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
@@ -219,30 +223,31 @@ class SessionAttendanceDialog(QDialog):
         super().__init__(parent)
         self._runner = runner
         self.people: list[Record] = []
-        t = translate
-        self.setWindowTitle(t("Sessions", "Session attendance"))
-        named(self, t("Sessions", "Session attendance"))
+        self.setWindowTitle(translate("Sessions", "Session attendance"))
+        named(self, translate("Sessions", "Session attendance"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.session = named(QComboBox(), t("Sessions", "Session"))
-        self.date = named(QLineEdit(today_iso()), t("Sessions", "Date of the session"))
+        self.session = named(QComboBox(), translate("Sessions", "Session"))
+        self.date = named(QLineEdit(today_iso()), translate("Sessions", "Date of the session"))
         self.date.setPlaceholderText(date_hint())
-        form.addRow(t("Sessions", "&Session"), self.session)
-        form.addRow(t("Sessions", "&Date"), self.date)
+        form.addRow(translate("Sessions", "&Session"), self.session)
+        form.addRow(translate("Sessions", "&Date"), self.date)
         layout.addLayout(form)
         layout.addWidget(
             label(
-                t("Sessions", "Set Attended for each person expected; the others are left out."),
+                translate(
+                    "Sessions", "Set Attended for each person expected; the others are left out."
+                ),
                 "hint",
             )
         )
-        self.table = named(QTableWidget(0, 4), t("Sessions", "Who came"))
+        self.table = named(QTableWidget(0, 4), translate("Sessions", "Who came"))
         self.table.setHorizontalHeaderLabels(
             [
-                t("Sessions", "Person"),
-                t("Sessions", "Attended"),
-                t("Sessions", "Minutes active"),
-                t("Sessions", "How they engaged"),
+                translate("Sessions", "Person"),
+                translate("Sessions", "Attended"),
+                translate("Sessions", "Minutes active"),
+                translate("Sessions", "How they engaged"),
             ]
         )
         self.table.verticalHeader().hide()

@@ -58,19 +58,19 @@ OPEN_STATUSES = ("suggested", "made", "accepted")
 def service_html(s: Record) -> str:
     esc = html.escape
     checked = s.get("last_checked_on")
-    t = translate
-    last = f"{checked or t('Signposting', 'never')} ({age_text(checked)})"
+    never = translate("Signposting", "never")
+    last = f"{checked or never} ({age_text(checked)})"
     rows = [
-        (t("Signposting", "What it offers"), s.get("offers")),
-        (t("Signposting", "Who can use it"), s.get("eligibility")),
-        (t("Signposting", "How to refer"), plain(s.get("how_to_refer"))),
-        (t("Signposting", "Area"), s.get("area_covered")),
-        (t("Signposting", "Address"), s.get("address")),
-        (t("Signposting", "Phone"), s.get("phone")),
-        (t("Signposting", "Email"), s.get("email")),
-        (t("Signposting", "Web"), s.get("website")),
-        (t("Signposting", "Open"), s.get("opening_times")),
-        (t("Signposting", "Last checked"), last),
+        (translate("Signposting", "What it offers"), s.get("offers")),
+        (translate("Signposting", "Who can use it"), s.get("eligibility")),
+        (translate("Signposting", "How to refer"), plain(s.get("how_to_refer"))),
+        (translate("Signposting", "Area"), s.get("area_covered")),
+        (translate("Signposting", "Address"), s.get("address")),
+        (translate("Signposting", "Phone"), s.get("phone")),
+        (translate("Signposting", "Email"), s.get("email")),
+        (translate("Signposting", "Web"), s.get("website")),
+        (translate("Signposting", "Open"), s.get("opening_times")),
+        (translate("Signposting", "Last checked"), last),
     ]
     body = "".join(f"<p><b>{esc(k)}:</b> {esc(str(v))}</p>" for k, v in rows if v)
     return f"<h3>{esc(s['name'])}</h3><p><i>{esc(s.get('organisation') or '')}</i></p>{body}"

@@ -113,9 +113,8 @@ def note_html(note: Record, amendments: Sequence[Record]) -> str:
         concern = esc(translate("Notes", "⚠ Safeguarding concern"))
         parts.append(f"<p style='color:#c62828'><b>{concern}</b></p>")
     if pathways:
-        parts.append(
-            f"<p>{esc(translate('Notes', 'Pathways: {pathways}').format(pathways=pathways))}</p>"
-        )
+        touched = translate("Notes", "Pathways: {pathways}").format(pathways=pathways)
+        parts.append(f"<p>{esc(touched)}</p>")
     body = esc(note.get("text") or "").replace("\n", "<br>")
     parts.append(f"<p style='font-size:11pt'>{body}</p>")
     author = note.get("author_name")
@@ -163,15 +162,15 @@ class NoteView(QWidget):
         self._note: Record | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        t = translate
-        self.browser = named(QTextBrowser(), t("Notes", "Note text"))
+        self.browser = named(QTextBrowser(), translate("Notes", "Note text"))
         layout.addWidget(self.browser, 3)
         self.edit_button = named(
-            QPushButton(t("Notes", "Change this note")), t("Notes", "Change this note")
+            QPushButton(translate("Notes", "Change this note")),
+            translate("Notes", "Change this note"),
         )
         self.edit_button.setIcon(icon("edit"))
         self.locked_hint = label(
-            t(
+            translate(
                 "Notes",
                 "This note has been shared, so it cannot be changed. Add a correction instead.",
             ),
@@ -184,19 +183,21 @@ class NoteView(QWidget):
         top.addWidget(self.edit_button, 0)
         layout.addLayout(top)
         layout.addSpacing(6)
-        layout.addWidget(label(t("Notes", "Add a correction or retract this note"), "subtitle"))
-        self.amend_kind = named(QComboBox(), t("Notes", "Kind of correction"))
+        layout.addWidget(
+            label(translate("Notes", "Add a correction or retract this note"), "subtitle")
+        )
+        self.amend_kind = named(QComboBox(), translate("Notes", "Kind of correction"))
         for text, kind in (
-            (t("Notes", "Correction"), "amendment"),
-            (t("Notes", "Retraction (the note was wrong)"), "retraction"),
+            (translate("Notes", "Correction"), "amendment"),
+            (translate("Notes", "Retraction (the note was wrong)"), "retraction"),
         ):
             self.amend_kind.addItem(text, kind)
-        self.amend_text = named(QPlainTextEdit(), t("Notes", "Correction text"))
+        self.amend_text = named(QPlainTextEdit(), translate("Notes", "Correction text"))
         self.amend_text.setTabChangesFocus(True)
-        self.amend_text.setPlaceholderText(t("Notes", "What should be corrected, and why."))
+        self.amend_text.setPlaceholderText(translate("Notes", "What should be corrected, and why."))
         self.amend_text.setMaximumHeight(90)
         self.amend_button = named(
-            QPushButton(t("Notes", "Add correction")), t("Notes", "Add correction")
+            QPushButton(translate("Notes", "Add correction")), translate("Notes", "Add correction")
         )
         self.amend_error = label("", "error", wrap=True)
         self.amend_error.hide()
@@ -273,18 +274,19 @@ class NotesTab(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        t = translate
-        self.new_button = named(QPushButton(t("Notes", "New note")), t("Notes", "New note"))
+        self.new_button = named(
+            QPushButton(translate("Notes", "New note")), translate("Notes", "New note")
+        )
         self.new_button.setIcon(icon("note-add"))
-        self.new_button.setToolTip(t("Notes", "Write a new note (Ctrl+Shift+N)"))
-        self.search = named(QLineEdit(), t("Notes", "Search notes"))
-        self.search.setPlaceholderText(t("Notes", "Search these notes"))
+        self.new_button.setToolTip(translate("Notes", "Write a new note (Ctrl+Shift+N)"))
+        self.search = named(QLineEdit(), translate("Notes", "Search notes"))
+        self.search.setPlaceholderText(translate("Notes", "Search these notes"))
         self.search.setClearButtonEnabled(True)
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         layout.addLayout(top)
         splitter = QSplitter()
-        self.list = named(QListView(), t("Notes", "Notes, newest first"))
+        self.list = named(QListView(), translate("Notes", "Notes, newest first"))
         self.list.setModel(self.proxy)
         self.list.setAlternatingRowColors(True)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -293,7 +295,7 @@ class NotesTab(QWidget):
         splitter.addWidget(self.list)
         self.stack = QStackedWidget()
         self.empty = label(
-            t("Notes", "Choose a note to read it, or write a new one."), "hint", wrap=True
+            translate("Notes", "Choose a note to read it, or write a new one."), "hint", wrap=True
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view = NoteView(runner)

@@ -301,26 +301,31 @@ def _day(iso: str) -> str:
 def _due_text(data: ParticipantData) -> str:
     lines = []
     row = data.row
-    t = translate
     if row and row.next_contact_due:
         next_text = (
-            t("Workspace", "Next contact: {when} (overdue)")
+            translate("Workspace", "Next contact: {when} (overdue)")
             if row.next_contact_due < date.today()
-            else t("Workspace", "Next contact: {when}")
+            else translate("Workspace", "Next contact: {when}")
         )
         lines.append(next_text.format(when=day(row.next_contact_due)))
     if row:
-        seen = t("Workspace", "never") if row.last_contact is None else day(row.last_contact)
-        lines.append(t("Workspace", "Last contact: {when}").format(when=seen))
+        seen = (
+            translate("Workspace", "never") if row.last_contact is None else day(row.last_contact)
+        )
+        lines.append(translate("Workspace", "Last contact: {when}").format(when=seen))
     lines += [
-        t("Workspace", "Step due {when}: {step}").format(when=_day(s["due_date"]), step=s["what"])
+        translate("Workspace", "Step due {when}: {step}").format(
+            when=_day(s["due_date"]), step=s["what"]
+        )
         for s in data.overdue_steps
     ]
     lines += [
-        t("Workspace", "Follow up the referral made {when}").format(when=_day(r["referred_on"]))
+        translate("Workspace", "Follow up the referral made {when}").format(
+            when=_day(r["referred_on"])
+        )
         for r in data.follow_ups
     ]
-    return "\n".join(f"• {line}" for line in lines) or t("Workspace", "Nothing is due.")
+    return "\n".join(f"• {line}" for line in lines) or translate("Workspace", "Nothing is due.")
 
 
 class ParticipantWorkspace(QWidget):

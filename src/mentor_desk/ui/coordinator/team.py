@@ -29,6 +29,7 @@ from mentor_desk.ui.forms.records import (
     record_table,
     selected,
 )
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import day, error_and_buttons, label, named, plain, set_error
 
@@ -86,22 +87,39 @@ class ReassignDialog(QDialog):
         name = display_name(
             person.get("given_name"), person.get("family_name"), person.get("preferred_name")
         )
-        self.setWindowTitle(f"Reassign {name}")
-        named(self, "Reassign")
+        self.setWindowTitle(translate("Team", "Reassign {name}").format(name=name))
+        named(self, translate("Team", "Reassign"))
         layout = QVBoxLayout(self)
-        now = person.get("assigned_mentor_name") or "no one"
-        layout.addWidget(label(f"{name} ({person['reference']}) is with {now} now.", "", wrap=True))
-        self.mentor = named(QComboBox(), "New mentor")
+        now = person.get("assigned_mentor_name") or translate("Team", "no one")
+        layout.addWidget(
+            label(
+                translate("Team", "{name} ({reference}) is with {mentor} now.").format(
+                    name=name, reference=person["reference"], mentor=now
+                ),
+                "",
+                wrap=True,
+            )
+        )
+        self.mentor = named(QComboBox(), translate("Team", "New mentor"))
         for mid, mname in team.mentors:
             if mid != person.get("assigned_mentor_id"):
                 self.mentor.addItem(mname or mid, (mid, mname))
         layout.addWidget(self.mentor)
         layout.addWidget(
-            label("Their records move to the new mentor at the next sync.", "hint", wrap=True)
+            label(
+                translate("Team", "Their records move to the new mentor at the next sync."),
+                "hint",
+                wrap=True,
+            )
         )
-        self.error, self.save_button = error_and_buttons(self, layout, "Reassign", "Reassign")
+        self.error, self.save_button = error_and_buttons(
+            self, layout, translate("Team", "Reassign"), translate("Team", "Reassign")
+        )
         if not self.mentor.count():
-            set_error(self.error, "No other mentor is known yet (they appear after a sync).")
+            set_error(
+                self.error,
+                translate("Team", "No other mentor is known yet (they appear after a sync)."),
+            )
             self.save_button.setEnabled(False)
 
     def save(self) -> None:
@@ -133,47 +151,55 @@ class TeamWindow(QDialog):
         super().__init__(parent)
         self._runner = runner
         self.team: Team | None = None
-        self.setWindowTitle("Team")
-        named(self, "Team")
+        self.setWindowTitle(translate("Team", "Team"))
+        named(self, translate("Team", "Team"))
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.headline = label("", "title")
-        self.mentor = named(QComboBox(), "Mentor")
-        self.organisation = named(QComboBox(), "Organisation")
+        self.mentor = named(QComboBox(), translate("Team", "Mentor"))
+        self.organisation = named(QComboBox(), translate("Team", "Organisation"))
         for combo in (self.mentor, self.organisation):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumWidth(140)
         bar.addWidget(self.headline, 1)
-        bar.addWidget(label("Mentor", ""))
+        bar.addWidget(label(translate("Team", "Mentor"), ""))
         bar.addWidget(self.mentor)
-        bar.addWidget(label("Organisation", ""))
+        bar.addWidget(label(translate("Team", "Organisation"), ""))
         bar.addWidget(self.organisation)
         layout.addLayout(bar)
         self.model = RecordTableModel(
             [
-                ("Reference", lambda p: p["reference"]),
+                (translate("Team", "Reference"), lambda p: p["reference"]),
                 (
-                    "Name",
+                    translate("Team", "Name"),
                     lambda p: display_name(
                         p.get("given_name"), p.get("family_name"), p.get("preferred_name")
                     ),
                 ),
-                ("Status", lambda p: plain(p.get("status"))),
-                ("Mentor", lambda p: p.get("assigned_mentor_name") or "—"),
-                ("Organisation", lambda p: p.get("organisation_id") or ""),
-                ("Next contact", _due),
-                ("Overdue steps", lambda p: str(r.overdue_steps) if (r := _row(p)) else ""),
-                ("Follow-ups due", lambda p: str(r.follow_ups_due) if (r := _row(p)) else ""),
+                (translate("Team", "Status"), lambda p: plain(p.get("status"))),
+                (translate("Team", "Mentor"), lambda p: p.get("assigned_mentor_name") or "—"),
+                (translate("Team", "Organisation"), lambda p: p.get("organisation_id") or ""),
+                (translate("Team", "Next contact"), _due),
+                (
+                    translate("Team", "Overdue steps"),
+                    lambda p: str(r.overdue_steps) if (r := _row(p)) else "",
+                ),
+                (
+                    translate("Team", "Follow-ups due"),
+                    lambda p: str(r.follow_ups_due) if (r := _row(p)) else "",
+                ),
             ],
             self,
         )
-        self.table = record_table(self.model, "Every caseload", stretch=1)
+        self.table = record_table(self.model, translate("Team", "Every caseload"), stretch=1)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.count = label("", "hint")
-        self.reassign_button = button("Reassign…", "Reassign the chosen person")
+        self.reassign_button = button(
+            translate("Team", "Reassign…"), translate("Team", "Reassign the chosen person")
+        )
         self.reassign_button.setProperty("role", "primary")
-        close = button("Close", "Close the team view")
+        close = button(translate("Team", "Close"), translate("Team", "Close the team view"))
         row.addWidget(self.count, 1)
         row.addWidget(self.reassign_button)
         row.addWidget(close)
@@ -194,10 +220,13 @@ class TeamWindow(QDialog):
         for combo in (self.mentor, self.organisation):
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("Everyone" if combo is self.mentor else "All", ALL)
+            combo.addItem(
+                translate("Team", "Everyone") if combo is self.mentor else translate("Team", "All"),
+                ALL,
+            )
         for mid, mname in team.mentors:
             self.mentor.addItem(mname or mid, mid)
-        self.mentor.addItem("No mentor", NOBODY)
+        self.mentor.addItem(translate("Team", "No mentor"), NOBODY)
         for org in team.organisations:
             self.organisation.addItem(org, org)
         for combo, keep in ((self.mentor, keep_m), (self.organisation, keep_o)):
@@ -205,9 +234,12 @@ class TeamWindow(QDialog):
             combo.blockSignals(False)
         open_people = sum(1 for p in team.people if p.get("status") != "closed")
         mentors = len(team.mentors)
-        self.headline.setText(
-            f"{open_people} open cases, {mentors} mentor{'' if mentors == 1 else 's'}"
+        headline = (
+            translate("Team", "{open} open cases, 1 mentor")
+            if mentors == 1
+            else translate("Team", "{open} open cases, {mentors} mentors")
         )
+        self.headline.setText(headline.format(open=open_people, mentors=mentors))
         self._filter()
 
     def _filter(self) -> None:
@@ -223,7 +255,11 @@ class TeamWindow(QDialog):
         self.model.set_records(shown)
         if shown:
             self.table.selectRow(0)
-        self.count.setText(f"Showing {len(shown)} of {len(self.team.people)}")
+        self.count.setText(
+            translate("Team", "Showing {shown} of {total}").format(
+                shown=len(shown), total=len(self.team.people)
+            )
+        )
         self.reassign_button.setEnabled(bool(shown))
 
     def reassign(self) -> ReassignDialog | None:

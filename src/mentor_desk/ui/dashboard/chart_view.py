@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from mentor_desk.reports import words
 from mentor_desk.reports.charts import Look, draw
 from mentor_desk.reports.figures import Table
+from mentor_desk.ui.shell.i18n import translate
 
 
 def look_of(palette: QPalette) -> Look:
@@ -58,7 +59,9 @@ class ChartView(QWidget):
         self._table = table
         draw(self.figure, self.name, table, look=look_of(self.palette()))
         summary = words.summary(self.name, table)
-        self.canvas.setAccessibleName(f"{words.title(self.name)} chart")
+        self.canvas.setAccessibleName(
+            translate("ChartView", "{title} chart").format(title=words.title(self.name))
+        )
         self.canvas.setAccessibleDescription(summary)
         self.setToolTip(summary)
         self.figure.canvas.draw_idle()

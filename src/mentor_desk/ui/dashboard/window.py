@@ -47,11 +47,19 @@ from mentor_desk.store.role import COORDINATOR, acting_role
 from mentor_desk.ui.dashboard.chart_view import ChartView
 from mentor_desk.ui.exports.controller import ExportController
 from mentor_desk.ui.exports.questions import date_edit, from_qdate
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-PERIODS = ("Last 3 months", "Last 12 months", "This calendar year", "Everything", "Chosen dates")
+#: The period filter's choices, in this order (translated where shown).
+PERIODS = (
+    QT_TRANSLATE_NOOP("Dashboard", "Last 3 months"),
+    QT_TRANSLATE_NOOP("Dashboard", "Last 12 months"),
+    QT_TRANSLATE_NOOP("Dashboard", "This calendar year"),
+    QT_TRANSLATE_NOOP("Dashboard", "Everything"),
+    QT_TRANSLATE_NOOP("Dashboard", "Chosen dates"),
+)
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,9 @@ class ChartPanel(QFrame):
         self.chart = ChartView(name)
         layout.addWidget(self.chart, 1)
         self.model = FigureTableModel(self)
-        self.numbers = named(QTableView(), f"{title}: the numbers")
+        self.numbers = named(
+            QTableView(), translate("Dashboard", "{title}: the numbers").format(title=title)
+        )
         self.numbers.setModel(self.model)
         self.numbers.verticalHeader().hide()
         self.numbers.setTabKeyNavigation(False)
@@ -142,10 +152,19 @@ class ChartPanel(QFrame):
         self.numbers.hide()
         layout.addWidget(self.numbers)
         row = QHBoxLayout()
-        self.show_numbers = _button("Show the numbers", f"Show the numbers of {title}")
+        self.show_numbers = _button(
+            translate("Dashboard", "Show the numbers"),
+            translate("Dashboard", "Show the numbers of {title}").format(title=title),
+        )
         self.show_numbers.setCheckable(True)
-        self.save_png = _button("Save chart (PNG)…", f"Save the {title} chart as PNG")
-        self.save_csv = _button("Save data (CSV)…", f"Save the {title} data as CSV")
+        self.save_png = _button(
+            translate("Dashboard", "Save chart (PNG)…"),
+            translate("Dashboard", "Save the {title} chart as PNG").format(title=title),
+        )
+        self.save_csv = _button(
+            translate("Dashboard", "Save data (CSV)…"),
+            translate("Dashboard", "Save the {title} data as CSV").format(title=title),
+        )
         row.addWidget(self.show_numbers)
         row.addStretch(1)
         row.addWidget(self.save_png)
@@ -174,8 +193,8 @@ class DashboardWindow(QDialog):
     ) -> None:
         super().__init__(parent)
         self.runner, self.exports = runner, exports
-        self.setWindowTitle("Dashboard — Mentor Desk")
-        named(self, "Dashboard")
+        self.setWindowTitle(translate("Dashboard", "Dashboard — Mentor Desk"))
+        named(self, translate("Dashboard", "Dashboard"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.choices: Choices | None = None
         self.tables: dict[str, Table] = {}
@@ -184,11 +203,14 @@ class DashboardWindow(QDialog):
         self._generation = 0
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.heading = label("Dashboard", "title")
+        self.heading = label(translate("Dashboard", "Dashboard"), "title")
         top.addWidget(self.heading)
-        self.state = label("Loading…", "hint")
+        self.state = label(translate("Dashboard", "Loading…"), "hint")
         top.addWidget(self.state, 1)
-        self.report_button = _button("Save funder report (PDF)…", "Save funder report as PDF")
+        self.report_button = _button(
+            translate("Dashboard", "Save funder report (PDF)…"),
+            translate("Dashboard", "Save funder report as PDF"),
+        )
         self.report_button.setProperty("role", "primary")
         top.addWidget(self.report_button)
         layout.addLayout(top)
@@ -198,7 +220,7 @@ class DashboardWindow(QDialog):
         grid = QGridLayout(grid_host)
         for i, panel in enumerate(self.panels.values()):
             grid.addWidget(panel, i // 2, i % 2)
-        scroll = named(QScrollArea(), "Charts")
+        scroll = named(QScrollArea(), translate("Dashboard", "Charts"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         layout.addWidget(scroll, 1)
@@ -215,28 +237,31 @@ class DashboardWindow(QDialog):
 
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.organisation = named(QComboBox(), "Organisation")
-        self.organisation.addItem("All organisations", None)
-        self.mentor = named(QComboBox(), "Mentor")
-        self.mentor.addItem("All mentors", None)
-        self.period = named(QComboBox(), "Period")
-        self.period.addItems(list(PERIODS))
+        self.organisation = named(QComboBox(), translate("Dashboard", "Organisation"))
+        self.organisation.addItem(translate("Dashboard", "All organisations"), None)
+        self.mentor = named(QComboBox(), translate("Dashboard", "Mentor"))
+        self.mentor.addItem(translate("Dashboard", "All mentors"), None)
+        self.period = named(QComboBox(), translate("Dashboard", "Period"))
+        self.period.addItems([translate("Dashboard", period) for period in PERIODS])
         self.period.setCurrentIndex(1)
         today = date.today()
-        self.start = date_edit(today - timedelta(days=365), "Period from")
-        self.end = date_edit(today, "Period to")
-        self.vocab = named(QComboBox(), "Group referrals and goals by")
-        self.vocab.addItem("Resettlement pathways", "pathway")
-        self.vocab.addItem("Probation CRS categories", "crs")
-        self.org_label = label("Organisation")
+        self.start = date_edit(today - timedelta(days=365), translate("Dashboard", "Period from"))
+        self.end = date_edit(today, translate("Dashboard", "Period to"))
+        self.vocab = named(QComboBox(), translate("Dashboard", "Group referrals and goals by"))
+        for grouping, vocabulary in (
+            (translate("Dashboard", "Resettlement pathways"), "pathway"),
+            (translate("Dashboard", "Probation CRS categories"), "crs"),
+        ):
+            self.vocab.addItem(grouping, vocabulary)
+        self.org_label = label(translate("Dashboard", "Organisation"))
         for text, widget in (
             (None, self.org_label),
             (None, self.organisation),
-            ("Mentor", self.mentor),
-            ("Period", self.period),
+            (translate("Dashboard", "Mentor"), self.mentor),
+            (translate("Dashboard", "Period"), self.period),
             (None, self.start),
-            ("to", self.end),
-            ("Group by", self.vocab),
+            (translate("Dashboard", "to"), self.end),
+            (translate("Dashboard", "Group by"), self.vocab),
         ):
             if text:
                 row.addWidget(label(text))
@@ -258,7 +283,11 @@ class DashboardWindow(QDialog):
             self.mentor.addItem(name, mid)
         self.organisation.setVisible(choices.coordinator)
         self.org_label.setVisible(choices.coordinator)
-        self.heading.setText("Dashboard" if choices.coordinator else "Dashboard — your caseload")
+        self.heading.setText(
+            translate("Dashboard", "Dashboard")
+            if choices.coordinator
+            else translate("Dashboard", "Dashboard — your caseload")
+        )
         self.refresh()
 
     def current_filters(self) -> Filters:
@@ -292,11 +321,11 @@ class DashboardWindow(QDialog):
         self._timer.stop()
         filters, vocabulary = self.current_filters(), self.vocab.currentData()
         if filters.since and filters.until and filters.until < filters.since:
-            self.state.setText("The end of the period is before its start.")
+            self.state.setText(translate("Dashboard", "The end of the period is before its start."))
             return
         self._generation += 1
         generation = self._generation
-        self.state.setText("Updating…")
+        self.state.setText(translate("Dashboard", "Updating…"))
         self.runner.run(
             lambda store: figures.all_figures(store, filters, vocabulary),
             lambda tables: self._show(generation, filters, vocabulary, tables),
@@ -323,7 +352,11 @@ class DashboardWindow(QDialog):
             parts.append(self.organisation.currentText())
         parts.append(self.mentor.currentText())
         parts.append(period_words(f.since, f.until))
-        parts.append(f"grouped by {self.vocab.currentText().lower()}")
+        parts.append(
+            translate("Dashboard", "grouped by {grouping}").format(
+                grouping=self.vocab.currentText().lower()
+            )
+        )
         return " · ".join(parts)
 
     # -- saving ------------------------------------------------------------------------------
@@ -332,10 +365,14 @@ class DashboardWindow(QDialog):
         if table is None:
             return False
         return self.exports.save_bytes(
-            "the chart", "Save the chart", f"{name.replace('_', '-')}.png", ".png",
-            "PNG image", "chart_png",
+            translate("Dashboard", "the chart"),
+            translate("Dashboard", "Save the chart"),
+            f"{name.replace('_', '-')}.png",
+            ".png",
+            translate("Dashboard", "PNG image"),
+            "chart_png",
             lambda: charts.png_bytes(name, table, title=words.title(name)),
-        )  # fmt: skip
+        )
 
     def save_csv(self, name: str) -> bool:
         table = self.tables.get(name)
@@ -343,9 +380,14 @@ class DashboardWindow(QDialog):
             return False
         body = [["" if v is None else str(v) for v in row] for row in table.rows]
         return self.exports.save_bytes(
-            "the chart's data", "Save the chart's data", f"{name.replace('_', '-')}.csv",
-            ".csv", "CSV", "chart_csv", lambda: csv_bytes(table.columns, body),
-        )  # fmt: skip
+            translate("Dashboard", "the chart's data"),
+            translate("Dashboard", "Save the chart's data"),
+            f"{name.replace('_', '-')}.csv",
+            ".csv",
+            translate("Dashboard", "CSV"),
+            "chart_csv",
+            lambda: csv_bytes(table.columns, body),
+        )
 
     def save_report(self) -> bool:
         if not self.tables:
@@ -353,7 +395,11 @@ class DashboardWindow(QDialog):
         tables, scope = dict(self.tables), self.scope_text()
         partnership = self.choices.partnership if self.choices else ""
         return self.exports.save_bytes(
-            "the funder report", "Save the funder report", "funder-report.pdf", ".pdf", "PDF",
+            translate("Dashboard", "the funder report"),
+            translate("Dashboard", "Save the funder report"),
+            "funder-report.pdf",
+            ".pdf",
+            translate("Dashboard", "PDF"),
             "funder_report",
             lambda: funder_report_pdf(tables, scope=scope, partnership=partnership),
-        )  # fmt: skip
+        )

@@ -26,6 +26,7 @@ from mentor_desk.domain import resources
 from mentor_desk.domain.validation import utc_now_iso, validate
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.data import FormsData
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import (
     error_and_buttons,
@@ -62,25 +63,34 @@ def snapshot_html(agreement: Record) -> str:
     esc = html.escape
     labels = resources.pathway_labels()
     who = [
-        "the participant" if agreement.get("agreed_by_participant") else "",
+        translate("Agreement", "the participant") if agreement.get("agreed_by_participant") else "",
         agreement.get("agreed_by_mentor") or "",
         agreement.get("agreed_by_coordinator") or "",
         agreement.get("agreed_by_probation") or "",
     ]
-    parts = [
-        f"<h3>Plan version {agreement['plan_version']}</h3>",
-        f"<p>Agreed {esc(local_time(agreement['agreed_at']))} by "
-        f"{esc(', '.join(w for w in who if w) or 'nobody named')}.</p>",
-    ]
+    names = ", ".join(w for w in who if w) or translate("Agreement", "nobody named")
+    heading = translate("Agreement", "Plan version {version}").format(
+        version=agreement["plan_version"]
+    )
+    agreed = translate("Agreement", "Agreed {when} by {who}.").format(
+        when=local_time(agreement["agreed_at"]), who=names
+    )
+    parts = [f"<h3>{esc(heading)}</h3>", f"<p>{esc(agreed)}</p>"]
     for n, goal in enumerate((agreement.get("snapshot") or {}).get("goals", []), 1):
+        target = goal.get("target_date")
+        by = translate("Agreement", "by {date}").format(date=target) if target else ""
         parts.append(
             f"<p><b>{n}. “{esc(goal.get('goal_text') or '')}”</b><br>"
             f"{esc(labels.get(goal.get('pathway') or '', ''))} · {esc(plain(goal.get('status')))}"
-            f"{' · by ' + esc(goal['target_date']) if goal.get('target_date') else ''}</p><ol>"
+            f"{' · ' + esc(by) if by else ''}</p><ol>"
         )
         for step in goal.get("steps") or []:
             tick = "✓ " if step.get("done") else ""
-            due = f" (due {esc(step['due_date'])})" if step.get("due_date") else ""
+            due = (
+                " " + esc(translate("Agreement", "(due {date})").format(date=step["due_date"]))
+                if step.get("due_date")
+                else ""
+            )
             who_text = plain(step.get("who")) if step.get("who") else ""
             parts.append(f"<li>{tick}{esc(step.get('what') or '')} — {esc(who_text)}{due}</li>")
         parts.append("</ol>")
@@ -101,36 +111,47 @@ class AgreeDialog(QDialog):
         self._runner = runner
         self._data = data
         self.version = (data.agreements[0]["plan_version"] if data.agreements else 0) + 1
-        self.setWindowTitle(f"Agree plan version {self.version}")
-        named(self, "Agree this plan")
+        self.setWindowTitle(
+            translate("Agreement", "Agree plan version {version}").format(version=self.version)
+        )
+        named(self, translate("Agreement", "Agree this plan"))
         layout = QVBoxLayout(self)
         goals = len(data.goals)
         steps = sum(len(data.steps_of(g["id"])) for g in data.goals)
         layout.addWidget(
             label(
-                f"This keeps the plan as it is now — {goals} goal(s) and {steps} step(s) — as "
-                f"version {self.version}. Earlier versions stay readable.",
+                translate(
+                    "Agreement",
+                    "This keeps the plan as it is now — {goals} goal(s) and {steps} step(s) — as "
+                    "version {version}. Earlier versions stay readable.",
+                ).format(goals=goals, steps=steps, version=self.version),
                 "",
                 wrap=True,
             )
         )
         form = QFormLayout()
         self.participant = named(
-            QCheckBox("They have read the plan and agree with it"), "Agreed by the participant"
+            QCheckBox(translate("Agreement", "They have read the plan and agree with it")),
+            translate("Agreement", "Agreed by the participant"),
         )
         self.participant.setChecked(True)
-        self.mentor = named(QLineEdit(data.actor_name), "Agreed by mentor")
-        self.coordinator = named(QLineEdit(), "Agreed by coordinator")
+        self.mentor = named(QLineEdit(data.actor_name), translate("Agreement", "Agreed by mentor"))
+        self.coordinator = named(QLineEdit(), translate("Agreement", "Agreed by coordinator"))
         self.probation = named(
-            QLineEdit(), "Agreed by probation practitioner", "Where probation needs to agree"
+            QLineEdit(),
+            translate("Agreement", "Agreed by probation practitioner"),
+            translate("Agreement", "Where probation needs to agree"),
         )
         form.addRow("", self.participant)
-        form.addRow("Mentor", self.mentor)
-        form.addRow("Coordinator (if needed)", self.coordinator)
-        form.addRow("Probation practitioner (if needed)", self.probation)
+        form.addRow(translate("Agreement", "Mentor"), self.mentor)
+        form.addRow(translate("Agreement", "Coordinator (if needed)"), self.coordinator)
+        form.addRow(translate("Agreement", "Probation practitioner (if needed)"), self.probation)
         layout.addLayout(form)
         self.error, self.save_button = error_and_buttons(
-            self, layout, "Agree version", "Agree this version"
+            self,
+            layout,
+            translate("Agreement", "Agree version"),
+            translate("Agreement", "Agree this version"),
         )
         self.resize(520, 300)
 
@@ -150,7 +171,10 @@ class AgreeDialog(QDialog):
         values = {k: v for k, v in self.values().items() if v is not None}
         errors = validate("plan_agreement", values)
         if not (values["agreed_by_participant"] or values.get("agreed_by_mentor")):
-            set_error(self.error, "Say who agreed it: the participant, the mentor or both.")
+            set_error(
+                self.error,
+                translate("Agreement", "Say who agreed it: the participant, the mentor or both."),
+            )
             return
         if errors:
             set_error(self.error, "; ".join(f"{e.field} {e.message}" for e in errors))
@@ -176,7 +200,9 @@ class VersionDialog(QDialog):
 
     def __init__(self, agreement: Record, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = f"Plan version {agreement['plan_version']} (as agreed)"
+        title = translate("Agreement", "Plan version {version} (as agreed)").format(
+            version=agreement["plan_version"]
+        )
         self.setWindowTitle(title)
         named(self, title)
         layout = QVBoxLayout(self)
@@ -184,7 +210,9 @@ class VersionDialog(QDialog):
         self.browser.setHtml(snapshot_html(agreement))
         layout.addWidget(self.browser)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        named(buttons.button(QDialogButtonBox.StandardButton.Close), "Close")
+        named(
+            buttons.button(QDialogButtonBox.StandardButton.Close), translate("Agreement", "Close")
+        )
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(600, 520)

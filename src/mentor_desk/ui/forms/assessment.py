@@ -30,15 +30,26 @@ from mentor_desk.domain.vocabulary import NEED_LEVELS
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.base import RecordTab
 from mentor_desk.ui.forms.checklist import StateSelector
-from mentor_desk.ui.forms.common import DATE_HINT
+from mentor_desk.ui.forms.common import date_hint
 from mentor_desk.ui.forms.data import FormsData, today_iso
 from mentor_desk.ui.forms.records import button
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named, set_error
 
-LEVEL_WORDS = {"none": "None", "some": "Some", "high": "High"}
+#: The need levels in words (translated by :func:`level_words`).
+LEVEL_WORDS = {
+    "none": QT_TRANSLATE_NOOP("Assessment", "None"),
+    "some": QT_TRANSLATE_NOOP("Assessment", "Some"),
+    "high": QT_TRANSLATE_NOOP("Assessment", "High"),
+}
 LEVEL_COLOURS = {"none": "#2e7d32", "some": "#b26a00", "high": "#c62828"}
 _RANK = {level: i for i, level in enumerate(NEED_LEVELS)}
+
+
+def level_words() -> dict[str, str]:
+    """:data:`LEVEL_WORDS` in the program's language."""
+    return {level: translate("Assessment", words) for level, words in LEVEL_WORDS.items()}
 
 
 def change_mark(now: str | None, before: str | None) -> str:
@@ -57,14 +68,15 @@ class AssessmentTab(RecordTab):
         self.record: Record | None = None
         self.dirty = False
         self.pathways = resources.pathway_labels()
+        self.words = level_words()
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         top = QHBoxLayout()
-        top.addWidget(label("Needs assessment", "subtitle"))
+        top.addWidget(label(translate("Assessment", "Needs assessment"), "subtitle"))
         top.addStretch(1)
-        when = QLabel("&Date (needed)")
-        self.date = named(QLineEdit(), "Date of the assessment")
-        self.date.setPlaceholderText(DATE_HINT)
+        when = QLabel(translate("Assessment", "&Date (needed)"))
+        self.date = named(QLineEdit(), translate("Assessment", "Date of the assessment"))
+        self.date.setPlaceholderText(date_hint())
         self.date.setMaximumWidth(140)
         when.setBuddy(self.date)
         top.addWidget(when)
@@ -82,10 +94,12 @@ class AssessmentTab(RecordTab):
         self.marks: dict[str, QLabel] = {}
         for row, (key, text) in enumerate(self.pathways.items()):
             name = QLabel(text)
-            selector = StateSelector(text, NEED_LEVELS, LEVEL_WORDS, LEVEL_COLOURS)
+            selector = StateSelector(text, NEED_LEVELS, self.words, LEVEL_COLOURS)
             name.setBuddy(selector)
-            note = named(QLineEdit(), f"Note: {text}")
-            note.setPlaceholderText("Note")
+            note = named(
+                QLineEdit(), translate("Assessment", "Note: {pathway}").format(pathway=text)
+            )
+            note.setPlaceholderText(translate("Assessment", "Note"))
             mark = QLabel("")
             mark.setMinimumWidth(24)
             grid.addWidget(name, row, 0)
@@ -98,18 +112,27 @@ class AssessmentTab(RecordTab):
         grid.setRowStretch(len(self.pathways), 1)  # rows together at the top
         for key in self.levels:
             self.setTabOrder(self.levels[key], self.notes[key])
-        scroll = named(QScrollArea(), "Need by pathway")
+        scroll = named(QScrollArea(), translate("Assessment", "Need by pathway"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
         left.addWidget(scroll, 1)
-        left.addWidget(label("↑ more need than last time · ↓ less · = the same", "hint"))
+        left.addWidget(
+            label(
+                translate("Assessment", "↑ more need than last time · ↓ less · = the same"), "hint"
+            )
+        )
         self.error = label("", "error", wrap=True)
         self.error.hide()
         left.addWidget(self.error)
         bottom = QHBoxLayout()
         self.hint = label("", "hint")
-        self.new_button = button("Start a new assessment", tip="Today's date, levels carried over")
-        self.save_button = button("Save assessment", tip="Save (Ctrl+S)")
+        self.new_button = button(
+            translate("Assessment", "Start a new assessment"),
+            tip=translate("Assessment", "Today's date, levels carried over"),
+        )
+        self.save_button = button(
+            translate("Assessment", "Save assessment"), tip=translate("Assessment", "Save (Ctrl+S)")
+        )
         self.save_button.setProperty("role", "primary")
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.new_button)
@@ -117,8 +140,10 @@ class AssessmentTab(RecordTab):
         left.addLayout(bottom)
         layout.addLayout(left, 3)
         right = QVBoxLayout()
-        right.addWidget(label("Earlier assessments", "subtitle"))
-        self.history = named(QTableWidget(), "Earlier assessments by pathway")
+        right.addWidget(label(translate("Assessment", "Earlier assessments"), "subtitle"))
+        self.history = named(
+            QTableWidget(), translate("Assessment", "Earlier assessments by pathway")
+        )
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.history.setTabKeyNavigation(False)
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -146,7 +171,7 @@ class AssessmentTab(RecordTab):
             selector.set_state(item.get("level"))
             self.notes[key].setText(str(item.get("note") or ""))
         self.dirty = False
-        self.hint.setText("" if self.record else "No assessment yet")
+        self.hint.setText("" if self.record else translate("Assessment", "No assessment yet"))
         set_error(self.date_error, "")
         self._marks()
 
@@ -162,7 +187,7 @@ class AssessmentTab(RecordTab):
             for row, key in enumerate(self.pathways):
                 now = ((a.get("needs") or {}).get(key) or {}).get("level")
                 prev = ((before or {}).get(key) or {}).get("level")
-                text = f"{LEVEL_WORDS.get(now or '', '—')} {change_mark(now, prev)}".strip()
+                text = f"{self.words.get(now or '', '—')} {change_mark(now, prev)}".strip()
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.history.setItem(row, col, item)
@@ -173,8 +198,10 @@ class AssessmentTab(RecordTab):
             before = ((previous or {}).get("needs") or {}).get(key) or {}
             mark = change_mark(selector.state, before.get("level"))
             self.marks[key].setText(mark)
-            was = LEVEL_WORDS.get(str(before.get("level")), "—")
-            self.marks[key].setToolTip(f"Last time: {was}")
+            was = self.words.get(str(before.get("level")), "—")
+            self.marks[key].setToolTip(
+                translate("Assessment", "Last time: {level}").format(level=was)
+            )
 
     def _previous(self) -> Record | None:
         """The assessment before the one being edited."""
@@ -189,15 +216,20 @@ class AssessmentTab(RecordTab):
         current = self.values()
         self.record = None
         self._fill({"needs": current["needs"]}, today_iso())
-        self.hint.setText("A new assessment — not saved yet")
+        self.hint.setText(translate("Assessment", "A new assessment — not saved yet"))
         self.dirty = True
 
     def _changed(self) -> None:
         self.dirty = True
-        self.hint.setText("Unsaved changes")
+        self.hint.setText(translate("Assessment", "Unsaved changes"))
         errors = validate("assessment", self.values())
         date_errors = [e.message for e in errors if e.field == "assessed_on"]
-        set_error(self.date_error, f"Date {date_errors[0]}" if date_errors else "")
+        set_error(
+            self.date_error,
+            translate("Assessment", "Date {problem}").format(problem=date_errors[0])
+            if date_errors
+            else "",
+        )
         self._marks()
 
     def values(self) -> dict[str, Any]:
@@ -249,7 +281,7 @@ class AssessmentTab(RecordTab):
         self.dirty = False
         self.save_button.setEnabled(not self.read_only)
         set_error(self.error, "")
-        self.hint.setText("Saved")
+        self.hint.setText(translate("Assessment", "Saved"))
         self.saved()
 
     def _failed(self, message: str, _e: BaseException) -> None:

@@ -19,58 +19,76 @@ from mentor_desk.domain.vocabulary import entity
 from mentor_desk.store.records import Record
 from mentor_desk.ui.forms.data import today_iso
 from mentor_desk.ui.forms.records import RecordDialog
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label
 
+# The texts below are marked for the catalogue and translated where they are shown.
 ONS4 = {
-    "life_satisfaction": "Overall, how satisfied are you with your life nowadays?",
-    "worthwhile": "Overall, to what extent do you feel that the things you do in your life "
-    "are worthwhile?",
-    "happiness": "Overall, how happy did you feel yesterday?",
-    "anxiety": "On a scale where 0 is 'not at all anxious' and 10 is 'completely anxious', "
-    "overall, how anxious did you feel yesterday?",
+    "life_satisfaction": QT_TRANSLATE_NOOP(
+        "CheckIns", "Overall, how satisfied are you with your life nowadays?"
+    ),
+    "worthwhile": QT_TRANSLATE_NOOP(
+        "CheckIns",
+        "Overall, to what extent do you feel that the things you do in your life are worthwhile?",
+    ),
+    "happiness": QT_TRANSLATE_NOOP("CheckIns", "Overall, how happy did you feel yesterday?"),
+    "anxiety": QT_TRANSLATE_NOOP(
+        "CheckIns",
+        "On a scale where 0 is 'not at all anxious' and 10 is 'completely anxious', "
+        "overall, how anxious did you feel yesterday?",
+    ),
 }
-SCALE = "(0–10, where 0 is 'not at all' and 10 is 'completely')"
-ACTIVE_DAYS = (
+SCALE = QT_TRANSLATE_NOOP("CheckIns", "(0–10, where 0 is 'not at all' and 10 is 'completely')")
+ACTIVE_DAYS = QT_TRANSLATE_NOOP(
+    "CheckIns",
     "In the past week, on how many days did you do 30 minutes or more of physical activity "
-    "that made you breathe faster? (0–7)"
+    "that made you breathe faster? (0–7)",
 )
-ATTRIBUTION = (
+ATTRIBUTION = QT_TRANSLATE_NOOP(
+    "CheckIns",
     "Source: Office for National Statistics, personal well-being questions (ONS4). Contains "
-    "public sector information licensed under the Open Government Licence v3.0."
+    "public sector information licensed under the Open Government Licence v3.0.",
 )
 CHECKIN_FIELDS = tuple(n for n in entity("check_in").names if n != "participant_id")
 MEASURES = (
-    ("life_satisfaction", "Satisfied with life", 10),
-    ("worthwhile", "Worthwhile", 10),
-    ("happiness", "Happy yesterday", 10),
-    ("anxiety", "Anxious yesterday (lower is better)", 10),
-    ("active_days", "Active days a week", 7),
+    ("life_satisfaction", QT_TRANSLATE_NOOP("CheckIns", "Satisfied with life"), 10),
+    ("worthwhile", QT_TRANSLATE_NOOP("CheckIns", "Worthwhile"), 10),
+    ("happiness", QT_TRANSLATE_NOOP("CheckIns", "Happy yesterday"), 10),
+    ("anxiety", QT_TRANSLATE_NOOP("CheckIns", "Anxious yesterday (lower is better)"), 10),
+    ("active_days", QT_TRANSLATE_NOOP("CheckIns", "Active days a week"), 7),
 )
 
 
 def checkin_dialog(
     runner: TaskRunner, participant_id: str, parent: QWidget | None = None
 ) -> RecordDialog:
-    labels = {k: q if k == "anxiety" else f"{q} {SCALE}" for k, q in ONS4.items()}
+    scale = translate("CheckIns", SCALE)
+    labels = {
+        k: translate("CheckIns", q) if k == "anxiety" else f"{translate('CheckIns', q)} {scale}"
+        for k, q in ONS4.items()
+    }
     labels.update(
-        active_days=ACTIVE_DAYS,
-        new_offence="A new offence since the last check-in",
-        arrested="Arrested since the last check-in",
-        recalled="Recalled to custody since the last check-in",
+        active_days=translate("CheckIns", ACTIVE_DAYS),
+        new_offence=translate("CheckIns", "A new offence since the last check-in"),
+        arrested=translate("CheckIns", "Arrested since the last check-in"),
+        recalled=translate("CheckIns", "Recalled to custody since the last check-in"),
     )
     dialog = RecordDialog(
         runner,
         "check_in",
         CHECKIN_FIELDS,
-        title="New check-in",
+        title=translate("CheckIns", "New check-in"),
         base={"participant_id": participant_id},
         initial={"checked_on": today_iso()},
         labels=labels,
         wrap=True,
-        intro="Read each question out as written. Leave a question at “Not recorded” if "
-        "they would rather not answer.",
-        footnote=ATTRIBUTION,
+        intro=translate(
+            "CheckIns",
+            "Read each question out as written. Leave a question at “Not recorded” if "
+            "they would rather not answer.",
+        ),
+        footnote=translate("CheckIns", ATTRIBUTION),
         parent=parent,
     )
     dialog.attribution = dialog.footnote  # type: ignore[attr-defined]
@@ -101,8 +119,12 @@ class Sparkline(QWidget):
 
     def set_values(self, values: Sequence[int | None]) -> None:
         self.values = [v for v in values if v is not None]
-        said = ", ".join(str(v) for v in self.values[-8:]) or "nothing recorded yet"
-        self.setAccessibleName(f"{self.title}: {said}")
+        said = ", ".join(str(v) for v in self.values[-8:]) or translate(
+            "CheckIns", "nothing recorded yet"
+        )
+        self.setAccessibleName(
+            translate("CheckIns", "{measure}: {values}").format(measure=self.title, values=said)
+        )
         self.setToolTip(self.accessibleName())
         self.update()
 
@@ -115,7 +137,9 @@ class Sparkline(QWidget):
         painter.drawLine(area.bottomLeft(), area.bottomRight())
         if not self.values:
             painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "no check-ins yet")
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignCenter, translate("CheckIns", "no check-ins yet")
+            )
             painter.end()
             return
         n = len(self.values)
@@ -147,7 +171,8 @@ class TrendView(QWidget):
         grid.setColumnStretch(1, 1)
         self.lines: dict[str, Sparkline] = {}
         self.latest: dict[str, QLabel] = {}
-        for row, (key, title, maximum) in enumerate(MEASURES):
+        for row, (key, measure, maximum) in enumerate(MEASURES):
+            title = translate("CheckIns", measure)
             line = Sparkline(title, maximum)
             latest = label("", "")
             latest.setMinimumWidth(56)

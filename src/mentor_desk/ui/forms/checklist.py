@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desk.domain import resources
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.widgets import label, named
 
+#: The checklist's states in words (translated by :func:`state_words`).
 STATE_WORDS = {
-    "done": "Done",
-    "arranged": "Arranged",
-    "not_needed": "Not needed",
-    "outstanding": "Outstanding",
+    "done": QT_TRANSLATE_NOOP("Checklist", "Done"),
+    "arranged": QT_TRANSLATE_NOOP("Checklist", "Arranged"),
+    "not_needed": QT_TRANSLATE_NOOP("Checklist", "Not needed"),
+    "outstanding": QT_TRANSLATE_NOOP("Checklist", "Outstanding"),
 }
 STATE_COLOURS = {
     "done": "#2e7d32",
@@ -40,6 +42,11 @@ STATE_COLOURS = {
     "not_needed": "#6b7178",
     "outstanding": "#b26a00",
 }
+
+
+def state_words() -> dict[str, str]:
+    """:data:`STATE_WORDS` in the program's language."""
+    return {state: translate("Checklist", words) for state, words in STATE_WORDS.items()}
 
 
 class StateSelector(QWidget):
@@ -74,7 +81,12 @@ class StateSelector(QWidget):
         self.group.setExclusive(False)  # "no state yet" must be possible
         self.buttons: dict[str, QPushButton] = {}
         for state in self.states:
-            b = named(QPushButton(words[state]), f"{subject}: {words[state]}")
+            b = named(
+                QPushButton(words[state]),
+                translate("Checklist", "{subject}: {state}").format(
+                    subject=subject, state=words[state]
+                ),
+            )
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the selector itself takes the keys
             colour = (colours or {}).get(state) or "palette(highlight)"
@@ -113,10 +125,19 @@ class StateSelector(QWidget):
     def _refresh(self) -> None:
         for state, b in self.buttons.items():
             b.setChecked(state == self._state)
-        now = self.words.get(self._state or "", "not set")
-        keys = ", ".join(f"{self.words[s][0]} for {self.words[s].lower()}" for s in self.states)
-        self.setAccessibleName(f"{self.subject}: {now}")
-        self.setAccessibleDescription(f"Press {keys}; or the arrow keys")
+        now = self.words.get(self._state or "", translate("Checklist", "not set"))
+        keys = ", ".join(
+            translate("Checklist", "{letter} for {state}").format(
+                letter=self.words[s][0], state=self.words[s].lower()
+            )
+            for s in self.states
+        )
+        self.setAccessibleName(
+            translate("Checklist", "{subject}: {state}").format(subject=self.subject, state=now)
+        )
+        self.setAccessibleDescription(
+            translate("Checklist", "Press {keys}; or the arrow keys").format(keys=keys)
+        )
         self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -172,12 +193,16 @@ class ChecklistWidget(QWidget):
                 row += 1
             text = str(item["label"]) + ("  ★" if item.get("urgent") else "")
             name = QLabel(text)
-            name.setToolTip("The most urgent item" if item.get("urgent") else "")
-            selector = StateSelector(
-                str(item["label"]), resources.checklist_states(), STATE_WORDS, STATE_COLOURS
+            name.setToolTip(
+                translate("Checklist", "The most urgent item") if item.get("urgent") else ""
             )
-            note = named(QLineEdit(), f"Note: {item['label']}")
-            note.setPlaceholderText("Note")
+            selector = StateSelector(
+                str(item["label"]), resources.checklist_states(), state_words(), STATE_COLOURS
+            )
+            note = named(
+                QLineEdit(), translate("Checklist", "Note: {item}").format(item=item["label"])
+            )
+            note.setPlaceholderText(translate("Checklist", "Note"))
             name.setBuddy(selector)
             grid.addWidget(name, row, 0)
             grid.addWidget(selector, row, 1)
@@ -215,7 +240,9 @@ class ChecklistWidget(QWidget):
     def summary(self) -> str:
         states = [s.state for s in self.selectors.values()]
         settled = sum(1 for s in states if s in ("done", "arranged", "not_needed"))
-        return f"{settled} of {len(states)} sorted"
+        return translate("Checklist", "{settled} of {total} sorted").format(
+            settled=settled, total=len(states)
+        )
 
     def first(self) -> StateSelector:
         return next(iter(self.selectors.values()))
@@ -225,21 +252,23 @@ def _span(seconds: float) -> str:
     minutes = int(abs(seconds) // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
+    if days == 1:
+        return translate("Checklist", "1 day {hours} h").format(hours=hours)
     if days:
-        return f"{days} day{'s' if days > 1 else ''} {hours} h"
+        return translate("Checklist", "{days} days {hours} h").format(days=days, hours=hours)
     if hours:
-        return f"{hours} h {mins} min"
-    return f"{mins} min"
+        return translate("Checklist", "{hours} h {mins} min").format(hours=hours, mins=mins)
+    return translate("Checklist", "{mins} min").format(mins=mins)
 
 
 def countdown_text(target: datetime, now: datetime) -> str:
     """ "in 3 h 20 min", "now", or "overdue by 40 min" (both arguments timezone-aware)."""
     seconds = (target - now).total_seconds()
     if abs(seconds) < 60:
-        return "now"
+        return translate("Checklist", "now")
     if seconds > 0:
-        return f"in {_span(seconds)}"
-    return f"overdue by {_span(seconds)}"
+        return translate("Checklist", "in {span}").format(span=_span(seconds))
+    return translate("Checklist", "overdue by {span}").format(span=_span(seconds))
 
 
 def countdown_colour(target: datetime, now: datetime) -> QColor:

@@ -34,18 +34,28 @@ from PySide6.QtWidgets import (
 from mentor_desk.domain import resources
 from mentor_desk.domain.validation import FieldError, validate
 from mentor_desk.domain.vocabulary import Field, Kind, entity
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.widgets import label, named, plain, set_error
 
 Editor = QLineEdit | QPlainTextEdit | QComboBox | QSpinBox | QCheckBox | QListWidget
 ExtraRules = Callable[[Mapping[str, Any]], list[FieldError]]
 Options = Sequence[tuple[Any, str]]
 
-DATE_HINT = "YYYY-MM-DD, for example 2026-11-23"
-DATETIME_HINT = "YYYY-MM-DD HH:MM, for example 2026-11-23 09:30"
+#: How to type a date and a date-time (shown through :func:`date_hint`, :func:`datetime_hint`).
+DATE_HINT = QT_TRANSLATE_NOOP("FormCommon", "YYYY-MM-DD, for example 2026-11-23")
+DATETIME_HINT = QT_TRANSLATE_NOOP("FormCommon", "YYYY-MM-DD HH:MM, for example 2026-11-23 09:30")
 _DT_FORMAT = "%Y-%m-%d %H:%M"
 
 
 # -- dates and times as typed ---------------------------------------------------------------
+def date_hint() -> str:
+    return translate("FormCommon", DATE_HINT)
+
+
+def datetime_hint() -> str:
+    return translate("FormCommon", DATETIME_HINT)
+
+
 def local_text(iso: str | None) -> str:
     """A stored UTC instant as the editable local text ``2026-11-23 09:30``."""
     if not iso:
@@ -167,7 +177,11 @@ class FieldForm(QWidget):
         if isinstance(editor, QCheckBox):
             form.addRow("", editor)
         else:
-            row_label = QLabel(text + (" (needed)" if f.required else ""))
+            row_label = QLabel(
+                translate("FormCommon", "{label} (needed)").format(label=text)
+                if f.required
+                else text
+            )
             row_label.setWordWrap(True)
             # A wrapped label takes the height of its lines, so its top is never cut.
             row_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -204,7 +218,7 @@ class FieldForm(QWidget):
             spin = QSpinBox()
             low = f.minimum if f.minimum is not None else 0
             spin.setRange(low - 1, f.maximum if f.maximum is not None else 1_000_000)
-            spin.setSpecialValueText("Not recorded")
+            spin.setSpecialValueText(translate("FormCommon", "Not recorded"))
             spin.setValue(low - 1)
             spin.valueChanged.connect(edited)
             return spin
@@ -226,14 +240,14 @@ class FieldForm(QWidget):
             area.setTabChangesFocus(True)
             area.setFixedHeight(64 if k is Kind.LONGTEXT else 56)
             if k is Kind.LIST:
-                area.setPlaceholderText("One per line")
+                area.setPlaceholderText(translate("FormCommon", "One per line"))
             area.textChanged.connect(edited)
             return area
         line = QLineEdit()
         if k is Kind.DATE:
-            line.setPlaceholderText(DATE_HINT)
+            line.setPlaceholderText(date_hint())
         elif k is Kind.DATETIME:
-            line.setPlaceholderText(DATETIME_HINT)
+            line.setPlaceholderText(datetime_hint())
         line.textChanged.connect(edited)  # typing, and setText() from code (tests, prefill)
         return line
 

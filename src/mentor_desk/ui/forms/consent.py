@@ -24,6 +24,7 @@ from mentor_desk.ui.forms.records import (
     open_dialog,
     record_table,
 )
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label
 
@@ -36,15 +37,20 @@ CONSENT_FIELDS = (
     "recorded_by",
 )
 CONSENT_LABELS = {
-    "share_with_server": "Share with other organisations in the partnership",
-    "share_with_probation": "Share with their probation practitioner",
-    "share_with_services": "Share with these services (one per line; “all services” for any)",
+    "share_with_server": QT_TRANSLATE_NOOP(
+        "Consent", "Share with other organisations in the partnership"
+    ),
+    "share_with_probation": QT_TRANSLATE_NOOP("Consent", "Share with their probation practitioner"),
+    "share_with_services": QT_TRANSLATE_NOOP(
+        "Consent", "Share with these services (one per line; “all services” for any)"
+    ),
 }
+#: Kept in the referral's stored outcome note as an audit marker, so never translated.
 OVERRIDE_PREFIX = "Consent override: "
 
 
 def _yes(value: object) -> str:
-    return "yes" if value else "no"
+    return translate("Consent", "yes") if value else translate("Consent", "no")
 
 
 def current_consent(consents: list[Record]) -> Record | None:
@@ -62,23 +68,38 @@ def consent_text(consents: list[Record]) -> str:
     """The consent in force in words, or why nothing may be shared."""
     latest = latest_consent(consents)
     if latest is None:
-        return "No consent recorded. Nothing may be shared until it is."
+        return translate("Consent", "No consent recorded. Nothing may be shared until it is.")
     if latest.get("withdrawn_on"):
-        return (
-            f"Version {latest['consent_version']}: {sharing(consents).why_nothing} "
-            "Nothing may be shared about them until a new consent is recorded."
-        )
+        return translate(
+            "Consent",
+            "Version {version}: {why} "
+            "Nothing may be shared about them until a new consent is recorded.",
+        ).format(version=latest["consent_version"], why=sharing(consents).why_nothing)
     parts = []
     if latest.get("share_with_server"):
-        parts.append("other organisations in the partnership")
+        parts.append(translate("Consent", "other organisations in the partnership"))
     if latest.get("share_with_probation"):
-        parts.append("probation")
+        parts.append(translate("Consent", "probation"))
     parts += list(latest.get("share_with_services") or [])
-    return (
-        f"Version {latest['consent_version']}, given {latest['given_on']} "
-        f"(privacy notice {latest['privacy_notice_version']}"
-        f"{', recorded by ' + latest['recorded_by'] if latest.get('recorded_by') else ''}). "
-        f"They agreed to share with: {', '.join(parts) or 'no one'}."
+    text = (
+        translate(
+            "Consent",
+            "Version {version}, given {given} (privacy notice {notice}, recorded by {recorder}). "
+            "They agreed to share with: {whom}.",
+        )
+        if latest.get("recorded_by")
+        else translate(
+            "Consent",
+            "Version {version}, given {given} (privacy notice {notice}). "
+            "They agreed to share with: {whom}.",
+        )
+    )
+    return text.format(
+        version=latest["consent_version"],
+        given=latest["given_on"],
+        notice=latest["privacy_notice_version"],
+        recorder=latest.get("recorded_by") or "",
+        whom=", ".join(parts) or translate("Consent", "no one"),
     )
 
 
@@ -88,32 +109,39 @@ class ConsentTab(RecordTab):
     def __init__(self, runner: TaskRunner, participant_id: str, parent: QWidget | None = None):
         super().__init__(runner, participant_id, parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(label("Information-sharing consent", "subtitle"))
+        layout.addWidget(label(translate("Consent", "Information-sharing consent"), "subtitle"))
         self.current = label("", "", wrap=True)
         layout.addWidget(self.current)
         row = QHBoxLayout()
-        self.record_button = button("Record consent…", "Record consent")
+        self.record_button = button(
+            translate("Consent", "Record consent…"), translate("Consent", "Record consent")
+        )
         self.record_button.setProperty("role", "primary")
-        self.withdraw_button = button("Withdraw consent…", "Withdraw consent")
+        self.withdraw_button = button(
+            translate("Consent", "Withdraw consent…"), translate("Consent", "Withdraw consent")
+        )
         row.addWidget(self.record_button)
         row.addWidget(self.withdraw_button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(label("Every version", "subtitle"))
+        layout.addWidget(label(translate("Consent", "Every version"), "subtitle"))
         self.model = RecordTableModel(
             [
-                ("Version", lambda c: str(c["consent_version"])),
-                ("Given", lambda c: c.get("given_on") or ""),
-                ("Notice", lambda c: c.get("privacy_notice_version") or ""),
-                ("Partnership", lambda c: _yes(c.get("share_with_server"))),
-                ("Probation", lambda c: _yes(c.get("share_with_probation"))),
-                ("Services", lambda c: ", ".join(c.get("share_with_services") or [])),
-                ("Recorded by", lambda c: c.get("recorded_by") or ""),
-                ("Withdrawn", lambda c: c.get("withdrawn_on") or ""),
+                (translate("Consent", "Version"), lambda c: str(c["consent_version"])),
+                (translate("Consent", "Given"), lambda c: c.get("given_on") or ""),
+                (translate("Consent", "Notice"), lambda c: c.get("privacy_notice_version") or ""),
+                (translate("Consent", "Partnership"), lambda c: _yes(c.get("share_with_server"))),
+                (translate("Consent", "Probation"), lambda c: _yes(c.get("share_with_probation"))),
+                (
+                    translate("Consent", "Services"),
+                    lambda c: ", ".join(c.get("share_with_services") or []),
+                ),
+                (translate("Consent", "Recorded by"), lambda c: c.get("recorded_by") or ""),
+                (translate("Consent", "Withdrawn"), lambda c: c.get("withdrawn_on") or ""),
             ],
             self,
         )
-        self.table = record_table(self.model, "Consent versions", stretch=5)
+        self.table = record_table(self.model, translate("Consent", "Consent versions"), stretch=5)
         layout.addWidget(self.table, 1)
         self.record_button.clicked.connect(self.record_consent)
         self.withdraw_button.clicked.connect(self.withdraw)
@@ -142,7 +170,7 @@ class ConsentTab(RecordTab):
             self.runner,
             "consent",
             CONSENT_FIELDS,
-            title="Record consent",
+            title=translate("Consent", "Record consent"),
             base={
                 "participant_id": self.participant_id,
                 "consent_version": int(latest.get("consent_version") or 0) + 1,
@@ -155,12 +183,13 @@ class ConsentTab(RecordTab):
                 "share_with_services": list(now.get("share_with_services") or []),
                 "recorded_by": self.data.actor_name,
             },
-            labels=CONSENT_LABELS,
+            labels={name: translate("Consent", text) for name, text in CONSENT_LABELS.items()},
             wrap=True,  # each question above its answer, read out in full
-            intro=(
+            intro=translate(
+                "Consent",
                 "Show them the privacy notice first. Record exactly what they agreed to; "
                 "leave a box unticked unless they said yes. Their record is kept on your "
-                "organisation's own server whatever they choose here."
+                "organisation's own server whatever they choose here.",
             ),
             parent=self,
         )
@@ -173,13 +202,16 @@ class ConsentTab(RecordTab):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Withdraw consent",
-            "Record that they have withdrawn their consent today? Nothing more will be "
-            "shared about them.",
+            translate("Consent", "Withdraw consent"),
+            translate(
+                "Consent",
+                "Record that they have withdrawn their consent today? Nothing more will be "
+                "shared about them.",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.setAccessibleName("Withdraw consent")
+        box.setAccessibleName(translate("Consent", "Withdraw consent"))
         cid = consent["id"]
 
         def answered(result: int) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from mentor_desk.store.records import Record, Store
 from mentor_desk.store.role import COORDINATOR, acting_role
+from mentor_desk.ui.shell.i18n import translate
 
 
 @dataclass
@@ -115,20 +116,21 @@ def today_iso() -> str:
 def age_text(iso: str | None, today: date | None = None) -> str:
     """How long ago a date was, in plain words: "today", "3 weeks ago", "over a year ago"."""
     if not iso:
-        return "never"
+        return translate("FormCommon", "never")
     try:
         then = date.fromisoformat(iso[:10])
     except ValueError:
         return iso
     days = ((today or date.today()) - then).days
     if days <= 0:
-        return "today"
+        return translate("FormCommon", "today")
     if days == 1:
-        return "yesterday"
+        return translate("FormCommon", "yesterday")
+    # below: always two or more of the unit, so one plural form is enough
     if days < 14:
-        return f"{days} days ago"
+        return translate("FormCommon", "{n} days ago").format(n=days)
     if days < 60:
-        return f"{days // 7} weeks ago"
+        return translate("FormCommon", "{n} weeks ago").format(n=days // 7)
     if days < 365:
-        return f"{days // 30} months ago"
-    return "over a year ago"
+        return translate("FormCommon", "{n} months ago").format(n=days // 30)
+    return translate("FormCommon", "over a year ago")

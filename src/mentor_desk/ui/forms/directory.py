@@ -24,6 +24,7 @@ from mentor_desk.ui.forms.records import (
     record_table,
     selected,
 )
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named, plain
 
@@ -38,10 +39,14 @@ def service_dialog(
         runner,
         "service",
         SERVICE_FIELDS,
-        title="Change service" if service else "New service",
+        title=translate("Directory", "Change service")
+        if service
+        else translate("Directory", "New service"),
         record=service,
         initial={"last_checked_on": today_iso()},
-        intro="Shared with every mentor in the partnership at the next sync.",
+        intro=translate(
+            "Directory", "Shared with every mentor in the partnership at the next sync."
+        ),
         parent=parent,
     )
 
@@ -53,9 +58,13 @@ def session_dialog(
         runner,
         "activity_session",
         SESSION_FIELDS,
-        title="Change session" if session else "New session",
+        title=translate("Directory", "Change session")
+        if session
+        else translate("Directory", "New session"),
         record=session,
-        intro="A weekly session has a day and a time; a one-off has a date.",
+        intro=translate(
+            "Directory", "A weekly session has a day and a time; a one-off has a date."
+        ),
         parent=parent,
     )
 
@@ -88,10 +97,15 @@ class ListEditorDialog(QDialog):
         self.table = record_table(self.model, title, stretch=0)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.new_button = button("New…", f"New entry in {title.lower()}")
-        self.change_button = button("Change…", "Change the chosen entry")
+        self.new_button = button(
+            translate("Directory", "New…"),
+            translate("Directory", "New entry in {list}").format(list=title.lower()),
+        )
+        self.change_button = button(
+            translate("Directory", "Change…"), translate("Directory", "Change the chosen entry")
+        )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        named(close.button(QDialogButtonBox.StandardButton.Close), "Close")
+        named(close.button(QDialogButtonBox.StandardButton.Close), translate("Directory", "Close"))
         close.rejected.connect(self.reject)
         row.addWidget(self.new_button)
         row.addWidget(self.change_button)
@@ -120,15 +134,15 @@ def directory_editor(runner: TaskRunner, parent: QWidget | None = None) -> ListE
     return ListEditorDialog(
         runner,
         "service",
-        "Service directory",
+        translate("Directory", "Service directory"),
         [
-            ("Service", lambda s: s["name"]),
-            ("Organisation", lambda s: s.get("organisation") or ""),
+            (translate("Directory", "Service"), lambda s: s["name"]),
+            (translate("Directory", "Organisation"), lambda s: s.get("organisation") or ""),
             (
-                "Pathways",
+                translate("Directory", "Pathways"),
                 lambda s: ", ".join(choice_text("pathway", p) for p in s.get("pathways") or []),
             ),
-            ("Last checked", lambda s: age_text(s.get("last_checked_on"))),
+            (translate("Directory", "Last checked"), lambda s: age_text(s.get("last_checked_on"))),
         ],
         service_dialog,
         parent,
@@ -139,13 +153,13 @@ def timetable_editor(runner: TaskRunner, parent: QWidget | None = None) -> ListE
     return ListEditorDialog(
         runner,
         "activity_session",
-        "Activity timetable",
+        translate("Directory", "Activity timetable"),
         [
-            ("Session", lambda s: s["name"]),
-            ("Provider", lambda s: s.get("provider") or ""),
-            ("Venue", lambda s: s.get("venue") or ""),
-            ("When", lambda s: session_label(s).split(" — ", 1)[-1]),
-            ("Contact", lambda s: s.get("contact") or ""),
+            (translate("Directory", "Session"), lambda s: s["name"]),
+            (translate("Directory", "Provider"), lambda s: s.get("provider") or ""),
+            (translate("Directory", "Venue"), lambda s: s.get("venue") or ""),
+            (translate("Directory", "When"), lambda s: session_label(s).split(" — ", 1)[-1]),
+            (translate("Directory", "Contact"), lambda s: s.get("contact") or ""),
         ],
         session_dialog,
         parent,

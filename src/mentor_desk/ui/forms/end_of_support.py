@@ -8,6 +8,7 @@ ending (a person may be closed, reopened and closed again).
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -31,9 +32,10 @@ from mentor_desk.domain.validation import validate
 from mentor_desk.domain.vocabulary import OUTCOMES
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.base import RecordTab
-from mentor_desk.ui.forms.common import DATE_HINT
+from mentor_desk.ui.forms.common import date_hint
 from mentor_desk.ui.forms.data import FormsData, today_iso
 from mentor_desk.ui.forms.records import button, open_dialog
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import elide, error_and_buttons, label, named, plain, set_error
 
@@ -68,13 +70,16 @@ class CloseSupportDialog(QDialog):
     def __init__(self, runner: TaskRunner, data: FormsData, parent: QWidget | None = None):
         super().__init__(parent)
         self._runner, self._data = runner, data
-        self.setWindowTitle("Close support")
-        named(self, "Close support")
+        self.setWindowTitle(translate("EndOfSupport", "Close support"))
+        named(self, translate("EndOfSupport", "Close support"))
         layout = QVBoxLayout(self)
         layout.addWidget(
             label(
-                "How did each goal go? Then a short summary and why support is ending. "
-                "Their record becomes read-only until someone reopens it.",
+                translate(
+                    "EndOfSupport",
+                    "How did each goal go? Then a short summary and why support is ending. "
+                    "Their record becomes read-only until someone reopens it.",
+                ),
                 "hint",
                 wrap=True,
             )
@@ -85,40 +90,51 @@ class CloseSupportDialog(QDialog):
         self.outcomes: dict[str, tuple[QComboBox, QLineEdit]] = {}
         for row, goal in enumerate(data.goals):
             text = elide(goal.get("goal_text") or "", 60)
-            outcome = named(QComboBox(), f"Outcome: {text}")
+            outcome = named(
+                QComboBox(), translate("EndOfSupport", "Outcome: {goal}").format(goal=text)
+            )
             outcome.addItem("—", None)
             for code in OUTCOMES:
                 outcome.addItem(plain(code), code)
             if goal.get("status") == "achieved":
                 outcome.setCurrentIndex(outcome.findData("achieved"))
-            comment = named(QLineEdit(), f"Comment: {text}")
-            comment.setPlaceholderText("Comment")
+            comment = named(
+                QLineEdit(), translate("EndOfSupport", "Comment: {goal}").format(goal=text)
+            )
+            comment.setPlaceholderText(translate("EndOfSupport", "Comment"))
             grid.addWidget(QLabel(f"“{text}”"), row, 0)
             grid.addWidget(outcome, row, 1)
             grid.addWidget(comment, row, 2)
             self.outcomes[goal["id"]] = (outcome, comment)
         if not data.goals:
-            grid.addWidget(label("There are no goals in the plan.", "hint"), 0, 0)
+            grid.addWidget(
+                label(translate("EndOfSupport", "There are no goals in the plan."), "hint"), 0, 0
+            )
         grid.setRowStretch(len(data.goals) + 1, 1)  # rows at the top, not spread out
-        scroll = named(QScrollArea(), "Outcome of each goal")
+        scroll = named(QScrollArea(), translate("EndOfSupport", "Outcome of each goal"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(host)
         layout.addWidget(scroll, 1)
         form = QFormLayout()
-        self.ended_on = named(QLineEdit(today_iso()), "Date support ended")
-        self.ended_on.setPlaceholderText(DATE_HINT)
-        self.reason = named(QComboBox(), "Reason")
+        self.ended_on = named(
+            QLineEdit(today_iso()), translate("EndOfSupport", "Date support ended")
+        )
+        self.ended_on.setPlaceholderText(date_hint())
+        self.reason = named(QComboBox(), translate("EndOfSupport", "Reason"))
         for key, text in resources.labels("closure_reasons.json", "probation").items():
             self.reason.addItem(text, key)
-        self.summary = named(QPlainTextEdit(), "Closing summary")
+        self.summary = named(QPlainTextEdit(), translate("EndOfSupport", "Closing summary"))
         self.summary.setTabChangesFocus(True)
         self.summary.setFixedHeight(90)
-        form.addRow("Date support ended (needed)", self.ended_on)
-        form.addRow("Reason (needed)", self.reason)
-        form.addRow("Closing summary", self.summary)
+        form.addRow(translate("EndOfSupport", "Date support ended (needed)"), self.ended_on)
+        form.addRow(translate("EndOfSupport", "Reason (needed)"), self.reason)
+        form.addRow(translate("EndOfSupport", "Closing summary"), self.summary)
         layout.addLayout(form)
         self.error, self.save_button = error_and_buttons(
-            self, layout, "Close support", "Close support"
+            self,
+            layout,
+            translate("EndOfSupport", "Close support"),
+            translate("EndOfSupport", "Close support"),
         )
         self.resize(760, 560)
 
@@ -139,7 +155,10 @@ class CloseSupportDialog(QDialog):
         values = {k: v for k, v in self.values().items() if v is not None}
         errors = validate("end_of_support", values)
         if errors:
-            labels = {"ended_on": "Date support ended", "goal_outcomes": "Goals:"}
+            labels = {
+                "ended_on": translate("EndOfSupport", "Date support ended"),
+                "goal_outcomes": translate("EndOfSupport", "Goals:"),
+            }
             set_error(
                 self.error,
                 "; ".join(f"{labels.get(e.field, e.field)} {e.message}" for e in errors),
@@ -165,14 +184,17 @@ class CloseSupportDialog(QDialog):
 
 
 def ending_html(ending: Record, goals: list[Record]) -> str:
-    import html
-
     esc = html.escape
     by_id = {g["id"]: g for g in goals}
     reason = resources.labels("closure_reasons.json", "probation").get(ending["closure_reason"])
-    parts = [f"<h3>Support ended {esc(ending['ended_on'])} — {esc(reason or '')}</h3>"]
+    heading = translate("EndOfSupport", "Support ended {date} — {reason}").format(
+        date=ending["ended_on"], reason=reason or ""
+    )
+    parts = [f"<h3>{esc(heading)}</h3>"]
     for gid, item in (ending.get("goal_outcomes") or {}).items():
-        goal = (by_id.get(gid) or {}).get("goal_text") or "(a goal since removed)"
+        goal = (by_id.get(gid) or {}).get("goal_text") or translate(
+            "EndOfSupport", "(a goal since removed)"
+        )
         comment = f" — {esc(item.get('comment') or '')}" if item.get("comment") else ""
         parts.append(f"<p>“{esc(goal)}”: <b>{esc(plain(item.get('outcome')))}</b>{comment}</p>")
     if ending.get("summary"):
@@ -188,24 +210,29 @@ class EndOfSupportTab(RecordTab):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.state = label("", "subtitle", wrap=True)
-        self.close_button = button("Close support…", "Close support")
+        self.close_button = button(
+            translate("EndOfSupport", "Close support…"), translate("EndOfSupport", "Close support")
+        )
         row.addWidget(self.state, 1)
         row.addWidget(self.close_button)
         layout.addLayout(row)
-        self.endings = named(QTextBrowser(), "How support ended")
+        self.endings = named(QTextBrowser(), translate("EndOfSupport", "How support ended"))
         layout.addWidget(self.endings, 1)
         self.close_button.clicked.connect(self.close_support)
 
     def show_data(self, data: FormsData) -> None:
         super().show_data(data)
         self.state.setText(
-            "Support has ended."
+            translate("EndOfSupport", "Support has ended.")
             if data.closed
-            else "Support is open. When it ends, record how each goal went here."
+            else translate(
+                "EndOfSupport", "Support is open. When it ends, record how each goal went here."
+            )
         )
+        never = html.escape(translate("EndOfSupport", "Support has not ended before."))
         self.endings.setHtml(
             "<hr>".join(ending_html(e, data.goals) for e in data.endings)
-            or "<p><i>Support has not ended before.</i></p>"
+            or f"<p><i>{never}</i></p>"
         )
         self.set_read_only(self.read_only)
 

@@ -21,6 +21,7 @@ from mentor_desk.ui.forms.base import RecordTab
 from mentor_desk.ui.forms.common import choice_text
 from mentor_desk.ui.forms.data import FormsData
 from mentor_desk.ui.forms.records import RecordTableModel, record_table, selected
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import elide, label, local_time, named
 
@@ -31,9 +32,11 @@ def title_of(name: str, rec: Record) -> str:
     """A few words that name one record in the timeline."""
     ent = entity(name)
     if name == "plan_agreement":
-        return f"Plan version {rec['plan_version']} agreed"
+        return translate("History", "Plan version {version} agreed").format(
+            version=rec["plan_version"]
+        )
     if name == "participant":
-        return "Profile"
+        return translate("History", "Profile")
     value = rec.get(ent.title_field or "") if ent.title_field else None
     if ent.title_field and ent.field(ent.title_field).kind is Kind.DATETIME:
         value = local_time(value)
@@ -45,7 +48,7 @@ def _value(kind: Kind, name: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return ""
     if kind is Kind.BOOL:
-        return "yes" if value else "no"
+        return translate("History", "yes") if value else translate("History", "no")
     if kind is Kind.DATETIME:
         return local_time(value)
     if kind is Kind.CHOICE:
@@ -53,7 +56,7 @@ def _value(kind: Kind, name: str, value: Any) -> str:
     if kind is Kind.LIST:
         return ", ".join(choice_text("pathway", v) for v in value)
     if kind is Kind.JSON:
-        return f"({len(value)} entries)"
+        return translate("History", "({n} entries)").format(n=len(value))
     if kind is Kind.REF:
         return ""
     return str(value)
@@ -64,12 +67,21 @@ def record_html(name: str, rec: Record) -> str:
     ent = entity(name)
     rows = [(f.label, _value(f.kind, f.name, rec.get(f.name))) for f in ent.fields]
     body = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in rows if v)
-    shared = "shared with the server" if rec.get("version") else "not shared yet"
-    return (
-        f"<h3>{esc(ent.label)}</h3><p><i>Created {esc(local_time(rec['created_at']))}, "
-        f"last changed {esc(local_time(rec['updated_at']))}; {shared}.</i></p>"
-        f"<table cellspacing='4'>{body}</table>"
+    shared = (
+        translate("History", "shared with the server")
+        if rec.get("version")
+        else translate("History", "not shared yet")
     )
+    when = translate("History", "Created {created}, last changed {changed}; {shared}.").format(
+        created=local_time(rec["created_at"]), changed=local_time(rec["updated_at"]), shared=shared
+    )
+    return (
+        f"<h3>{esc(ent.label)}</h3><p><i>{esc(when)}</i></p><table cellspacing='4'>{body}</table>"
+    )
+
+
+def _shared(rec: Record) -> str:
+    return translate("History", "yes") if rec.get("version") else translate("History", "not yet")
 
 
 class HistoryTab(RecordTab):
@@ -79,9 +91,11 @@ class HistoryTab(RecordTab):
         super().__init__(runner, participant_id, parent)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        bar.addWidget(label("Everything recorded, newest change first", "subtitle"), 1)
-        self.kind = named(QComboBox(), "Show")
-        self.kind.addItem("Everything", None)
+        bar.addWidget(
+            label(translate("History", "Everything recorded, newest change first"), "subtitle"), 1
+        )
+        self.kind = named(QComboBox(), translate("History", "Show"))
+        self.kind.addItem(translate("History", "Everything"), None)
         for name in (
             "release_day",
             "assessment",
@@ -100,15 +114,17 @@ class HistoryTab(RecordTab):
         layout.addLayout(bar)
         self.model = RecordTableModel(
             [
-                ("Changed", lambda r: local_time(r["updated_at"])),
-                ("What", lambda r: entity(r[ENTITY_KEY]).label),
+                (translate("History", "Changed"), lambda r: local_time(r["updated_at"])),
+                (translate("History", "What"), lambda r: entity(r[ENTITY_KEY]).label),
                 ("", lambda r: title_of(r[ENTITY_KEY], r)),
-                ("Shared", lambda r: "yes" if r.get("version") else "not yet"),
+                (translate("History", "Shared"), _shared),
             ],
             self,
         )
-        self.table = record_table(self.model, "Everything recorded", stretch=2)
-        self.details = named(QTextBrowser(), "The chosen record")
+        self.table = record_table(
+            self.model, translate("History", "Everything recorded"), stretch=2
+        )
+        self.details = named(QTextBrowser(), translate("History", "The chosen record"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.details)

@@ -34,6 +34,7 @@ from mentor_desk.ui.forms.records import (
     record_table,
     selected,
 )
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, local_time, named, plain
 
@@ -53,9 +54,9 @@ def plain_pathway(key: str | None) -> str:
 def _late(step: Record) -> str:
     due = step.get("due_date")
     if step.get("done"):
-        return "✓ done"
+        return translate("Plan", "✓ done")
     if due and due < date.today().isoformat():
-        return "overdue"
+        return translate("Plan", "overdue")
     return ""
 
 
@@ -67,10 +68,14 @@ class PlanTab(RecordTab):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.agreed = label("", "subtitle", wrap=True)
-        self.agree_button = button("Agree this plan…", "Agree this plan")
+        self.agree_button = button(
+            translate("Plan", "Agree this plan…"), translate("Plan", "Agree this plan")
+        )
         self.agree_button.setProperty("role", "primary")
-        self.versions = named(QComboBox(), "Agreed versions")
-        self.read_button = button("Read version", "Read the chosen agreed version")
+        self.versions = named(QComboBox(), translate("Plan", "Agreed versions"))
+        self.read_button = button(
+            translate("Plan", "Read version"), translate("Plan", "Read the chosen agreed version")
+        )
         bar.addWidget(self.agreed, 1)
         bar.addWidget(self.versions)
         bar.addWidget(self.read_button)
@@ -80,64 +85,77 @@ class PlanTab(RecordTab):
         self.goals = RecordTableModel(
             [
                 ("#", lambda g: str((g.get("position") or 0) + 1)),
-                ("Goal, in their words", lambda g: g.get("goal_text") or ""),
-                ("Pathway", lambda g: plain_pathway(g.get("pathway"))),
-                ("Status", lambda g: plain(g.get("status"))),
-                ("By", lambda g: g.get("target_date") or ""),
-                ("Steps done", self._steps_done),
+                (translate("Plan", "Goal, in their words"), lambda g: g.get("goal_text") or ""),
+                (translate("Plan", "Pathway"), lambda g: plain_pathway(g.get("pathway"))),
+                (translate("Plan", "Status"), lambda g: plain(g.get("status"))),
+                (translate("Plan", "By"), lambda g: g.get("target_date") or ""),
+                (translate("Plan", "Steps done"), self._steps_done),
             ],
             self,
         )
-        self.goal_table = record_table(self.goals, "Goals", stretch=1)
+        self.goal_table = record_table(self.goals, translate("Plan", "Goals"), stretch=1)
         self.steps = RecordTableModel(
             [
                 ("#", lambda s: str((s.get("position") or 0) + 1)),
-                ("Step", lambda s: s.get("what") or ""),
-                ("Who", lambda s: s.get("partner_name") or plain(s.get("who"))),
-                ("Due", lambda s: s.get("due_date") or ""),
+                (translate("Plan", "Step"), lambda s: s.get("what") or ""),
+                (translate("Plan", "Who"), lambda s: s.get("partner_name") or plain(s.get("who"))),
+                (translate("Plan", "Due"), lambda s: s.get("due_date") or ""),
                 ("", _late),
             ],
             self,
         )
-        self.step_table = record_table(self.steps, "Steps of the chosen goal", stretch=1)
+        self.step_table = record_table(
+            self.steps, translate("Plan", "Steps of the chosen goal"), stretch=1
+        )
         self.reviews = RecordTableModel(
             [
-                ("Date", lambda r: r.get("reviewed_on") or ""),
-                ("What progressed", lambda r: r.get("progress") or ""),
-                ("New status", lambda r: plain(r.get("new_status"))),
+                (translate("Plan", "Date"), lambda r: r.get("reviewed_on") or ""),
+                (translate("Plan", "What progressed"), lambda r: r.get("progress") or ""),
+                (translate("Plan", "New status"), lambda r: plain(r.get("new_status"))),
             ],
             self,
         )
-        self.review_table = record_table(self.reviews, "Reviews of the chosen goal", stretch=1)
+        self.review_table = record_table(
+            self.reviews, translate("Plan", "Reviews of the chosen goal"), stretch=1
+        )
 
         split = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         lbox = QVBoxLayout(left)
         lbox.setContentsMargins(0, 0, 0, 0)
-        lbox.addWidget(label("Goals", "subtitle"))
+        lbox.addWidget(label(translate("Plan", "Goals"), "subtitle"))
         lbox.addWidget(self.goal_table, 1)
-        self.new_goal = button("New goal…", "New goal")
-        self.edit_goal = button("Change goal…", "Change the chosen goal")
-        self.goal_up = button("Up", "Move the goal up")
-        self.goal_down = button("Down", "Move the goal down")
+        self.new_goal = button(translate("Plan", "New goal…"), translate("Plan", "New goal"))
+        self.edit_goal = button(
+            translate("Plan", "Change goal…"), translate("Plan", "Change the chosen goal")
+        )
+        self.goal_up = button(translate("Plan", "Up"), translate("Plan", "Move the goal up"))
+        self.goal_down = button(translate("Plan", "Down"), translate("Plan", "Move the goal down"))
         lbox.addLayout(_row(self.new_goal, self.edit_goal, self.goal_up, self.goal_down))
         right = QWidget()
         rbox = QVBoxLayout(right)
         rbox.setContentsMargins(0, 0, 0, 0)
-        self.steps_title = label("Steps", "subtitle")
+        self.steps_title = label(translate("Plan", "Steps"), "subtitle")
         rbox.addWidget(self.steps_title)
         rbox.addWidget(self.step_table, 3)
-        self.new_step = button("Add step…", "Add a step")
-        self.edit_step = button("Change step…", "Change the chosen step")
-        self.done_step = button("Done / not done", "Mark the chosen step done or not done")
-        self.step_up = button("Up", "Move the step up")
-        self.step_down = button("Down", "Move the step down")
+        self.new_step = button(translate("Plan", "Add step…"), translate("Plan", "Add a step"))
+        self.edit_step = button(
+            translate("Plan", "Change step…"), translate("Plan", "Change the chosen step")
+        )
+        self.done_step = button(
+            translate("Plan", "Done / not done"),
+            translate("Plan", "Mark the chosen step done or not done"),
+        )
+        self.step_up = button(translate("Plan", "Up"), translate("Plan", "Move the step up"))
+        self.step_down = button(translate("Plan", "Down"), translate("Plan", "Move the step down"))
         rbox.addLayout(
             _row(self.new_step, self.edit_step, self.done_step, self.step_up, self.step_down)
         )
-        rbox.addWidget(label("Reviews", "subtitle"))
+        rbox.addWidget(label(translate("Plan", "Reviews"), "subtitle"))
         rbox.addWidget(self.review_table, 2)
-        self.new_review = button("Review this goal…", "Review the chosen goal")
+        self.new_review = button(
+            translate("Plan", "Review this goal…"), translate("Plan", "Review the chosen goal")
+        )
         rbox.addLayout(_row(self.new_review))
         split.addWidget(left)
         split.addWidget(right)
@@ -176,7 +194,11 @@ class PlanTab(RecordTab):
         if self.data is None:
             return ""
         steps = self.data.steps_of(goal["id"])
-        return f"{sum(1 for s in steps if s.get('done'))} of {len(steps)}" if steps else "—"
+        if not steps:
+            return "—"
+        return translate("Plan", "{done} of {total}").format(
+            done=sum(1 for s in steps if s.get("done")), total=len(steps)
+        )
 
     # -- showing ---------------------------------------------------------------------
     def show_data(self, data: FormsData) -> None:
@@ -189,21 +211,28 @@ class PlanTab(RecordTab):
         self._goal_chosen()
         if data.agreements:
             last = data.agreements[0]
-            changed = (
-                " — changed since; agree again to make a new version"
+            text = (
+                translate(
+                    "Plan",
+                    "Plan version {version} agreed {when} — changed since; agree again to make"
+                    " a new version",
+                )
                 if plan_changed(data)
-                else " — nothing changed since"
+                else translate(
+                    "Plan", "Plan version {version} agreed {when} — nothing changed since"
+                )
             )
             self.agreed.setText(
-                f"Plan version {last['plan_version']} agreed {local_time(last['agreed_at'])}"
-                f"{changed}"
+                text.format(version=last["plan_version"], when=local_time(last["agreed_at"]))
             )
         else:
-            self.agreed.setText("This plan has not been agreed yet")
+            self.agreed.setText(translate("Plan", "This plan has not been agreed yet"))
         self.agreed.setAccessibleName(self.agreed.text())
         self.versions.clear()
         for a in data.agreements:
-            self.versions.addItem(f"Version {a['plan_version']}", a["id"])
+            self.versions.addItem(
+                translate("Plan", "Version {version}").format(version=a["plan_version"]), a["id"]
+            )
         self.versions.setVisible(bool(data.agreements))
         self.read_button.setVisible(bool(data.agreements))
         self.set_read_only(self.read_only)
@@ -213,11 +242,13 @@ class PlanTab(RecordTab):
         if self.data is None or goal is None:
             self.steps.set_records([])
             self.reviews.set_records([])
-            self.steps_title.setText("Steps")
+            self.steps_title.setText(translate("Plan", "Steps"))
             return
         self.steps.set_records(self.data.steps_of(goal["id"]))
         self.reviews.set_records([r for r in self.data.reviews if r["goal_id"] == goal["id"]])
-        self.steps_title.setText(f"Steps towards “{goal.get('goal_text') or ''}”")
+        self.steps_title.setText(
+            translate("Plan", "Steps towards “{goal}”").format(goal=goal.get("goal_text") or "")
+        )
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
@@ -233,10 +264,10 @@ class PlanTab(RecordTab):
             self.runner,
             "goal",
             GOAL_FIELDS,
-            title="New goal",
+            title=translate("Plan", "New goal"),
             base={"participant_id": self.participant_id, "position": position},
             initial={"status": "not_started"},
-            intro="Write the goal in their own words.",
+            intro=translate("Plan", "Write the goal in their own words."),
             parent=self,
         )
         open_dialog(dialog, self.saved)
@@ -247,7 +278,12 @@ class PlanTab(RecordTab):
         if goal is None or self.read_only:
             return None
         dialog = RecordDialog(
-            self.runner, "goal", GOAL_FIELDS, title="Change goal", record=goal, parent=self
+            self.runner,
+            "goal",
+            GOAL_FIELDS,
+            title=translate("Plan", "Change goal"),
+            record=goal,
+            parent=self,
         )
         open_dialog(dialog, self.saved)
         return dialog
@@ -260,14 +296,14 @@ class PlanTab(RecordTab):
             self.runner,
             "goal_step",
             STEP_FIELDS,
-            title="Add a step",
+            title=translate("Plan", "Add a step"),
             base={
                 "participant_id": self.participant_id,
                 "goal_id": goal["id"],
                 "position": len(self.data.steps_of(goal["id"])),
             },
             initial={"who": "participant"},
-            intro=f"A step towards “{goal.get('goal_text')}”.",
+            intro=translate("Plan", "A step towards “{goal}”.").format(goal=goal.get("goal_text")),
             parent=self,
         )
         open_dialog(dialog, self.saved)
@@ -278,7 +314,12 @@ class PlanTab(RecordTab):
         if step is None or self.read_only:
             return None
         dialog = RecordDialog(
-            self.runner, "goal_step", STEP_FIELDS, title="Change step", record=step, parent=self
+            self.runner,
+            "goal_step",
+            STEP_FIELDS,
+            title=translate("Plan", "Change step"),
+            record=step,
+            parent=self,
         )
         open_dialog(dialog, self.saved)
         return dialog
@@ -303,11 +344,11 @@ class PlanTab(RecordTab):
             self.runner,
             "goal_review",
             REVIEW_FIELDS,
-            title="Review the goal",
+            title=translate("Plan", "Review the goal"),
             base={"participant_id": self.participant_id, "goal_id": goal["id"]},
             initial={"reviewed_on": today_iso(), "new_status": goal.get("status")},
             options={"new_status": [(s, plain(s)) for s in GOAL_STATUSES]},
-            intro=f"How is “{goal.get('goal_text')}” going?",
+            intro=translate("Plan", "How is “{goal}” going?").format(goal=goal.get("goal_text")),
             parent=self,
         )
         gid = goal["id"]

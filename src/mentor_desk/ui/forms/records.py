@@ -31,6 +31,7 @@ from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.base import RecordTab
 from mentor_desk.ui.forms.common import ExtraRules, FieldForm, Options
 from mentor_desk.ui.shell.drafts import FormDraft
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.shortcuts import lock_from
 from mentor_desk.ui.shell.table_model import ROW_ROLE, ColumnsModel, read_only_table
 from mentor_desk.ui.shell.tasks import TaskRunner
@@ -169,9 +170,12 @@ class RecordDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        named(self.save_button, "Save")
+        named(self.save_button, translate("FormCommon", "Save"))
         self.save_button.setDefault(True)
-        named(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
+        named(
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            translate("FormCommon", "Cancel"),
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

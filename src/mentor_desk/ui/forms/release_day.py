@@ -32,6 +32,7 @@ from mentor_desk.ui.forms.checklist import ChecklistWidget, countdown_colour, co
 from mentor_desk.ui.forms.common import FieldForm, utc_iso
 from mentor_desk.ui.forms.data import FormsData, load_forms
 from mentor_desk.ui.forms.records import button
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.shortcuts import lock_from
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, local_time, named, set_error
@@ -49,7 +50,10 @@ DETAILS = (
     "next_meeting_at",
     "next_meeting_place",
 )
-LABELS = {"met": "We met them at release", "met_at": "When we met"}
+LABELS = {
+    "met": QT_TRANSLATE_NOOP("ReleaseDay", "We met them at release"),
+    "met_at": QT_TRANSLATE_NOOP("ReleaseDay", "When we met"),
+}
 TICK_MS = 30_000
 PAST_LIMIT_DAYS = 365
 FUTURE_LIMIT_DAYS = 2 * 365
@@ -63,18 +67,33 @@ def release_rules(values: Mapping[str, Any], today: date | None = None) -> list[
     if isinstance(planned, str):
         day = parse_datetime(planned).date()
         if day < today - timedelta(days=PAST_LIMIT_DAYS):
-            errors.append(FieldError("planned_release_at", "is more than a year ago (check it)"))
+            errors.append(
+                FieldError(
+                    "planned_release_at",
+                    translate("ReleaseDay", "is more than a year ago (check it)"),
+                )
+            )
         elif day > today + timedelta(days=FUTURE_LIMIT_DAYS):
-            errors.append(FieldError("planned_release_at", "is more than two years away"))
+            errors.append(
+                FieldError(
+                    "planned_release_at", translate("ReleaseDay", "is more than two years away")
+                )
+            )
     appointment = values.get("probation_appointment_at")
     if (
         isinstance(planned, str)
         and isinstance(appointment, str)
         and parse_datetime(appointment) < parse_datetime(planned) - timedelta(hours=12)
     ):
-        errors.append(FieldError("probation_appointment_at", "is before the release"))
+        errors.append(
+            FieldError("probation_appointment_at", translate("ReleaseDay", "is before the release"))
+        )
     if values.get("met") is False and values.get("met_at"):
-        errors.append(FieldError("met_at", "is filled in, but 'We met them' is not ticked"))
+        errors.append(
+            FieldError(
+                "met_at", translate("ReleaseDay", "is filled in, but 'We met them' is not ticked")
+            )
+        )
     return errors
 
 
@@ -104,23 +123,23 @@ class ReleaseDayPanel(RecordTab):
             "release_day",
             DETAILS,
             base={"participant_id": participant_id},
-            labels=LABELS,
+            labels={name: translate("ReleaseDay", text) for name, text in LABELS.items()},
             extra=release_rules,
         )
-        details = named(QScrollArea(), "Release details")
+        details = named(QScrollArea(), translate("ReleaseDay", "Release details"))
         details.setWidgetResizable(True)
         details.setWidget(self.form)
         details.setMinimumWidth(340)
         details.setMaximumWidth(460)
         self.checklist = ChecklistWidget()
-        checks = named(QScrollArea(), "Checklist")
+        checks = named(QScrollArea(), translate("ReleaseDay", "Checklist"))
         checks.setWidgetResizable(True)
         checks.setWidget(self.checklist)
         left = QVBoxLayout()
-        left.addWidget(label("Release", "subtitle"))
+        left.addWidget(label(translate("ReleaseDay", "Release"), "subtitle"))
         left.addWidget(details, 1)
         right = QVBoxLayout()
-        self.checklist_title = label("Checklist", "subtitle")
+        self.checklist_title = label(translate("ReleaseDay", "Checklist"), "subtitle")
         right.addWidget(self.checklist_title)
         right.addWidget(checks, 1)
         body.addLayout(left, 2)
@@ -131,9 +150,13 @@ class ReleaseDayPanel(RecordTab):
         self.error.hide()
         self.hint = label("", "hint")
         self.another_button = button(
-            "Record another release", tip="Start a new release-day record (after a recall)"
+            translate("ReleaseDay", "Record another release"),
+            tip=translate("ReleaseDay", "Start a new release-day record (after a recall)"),
         )
-        self.save_button = button("Save release day", tip="Save (Ctrl+S)")
+        self.save_button = button(
+            translate("ReleaseDay", "Save release day"),
+            tip=translate("ReleaseDay", "Save (Ctrl+S)"),
+        )
         self.save_button.setProperty("role", "primary")
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.another_button)
@@ -156,7 +179,12 @@ class ReleaseDayPanel(RecordTab):
         row = QHBoxLayout(card)
         row.setContentsMargins(14, 8, 14, 8)
         left = QVBoxLayout()
-        left.addWidget(label("First probation appointment — the most urgent thing", "hint"))
+        left.addWidget(
+            label(
+                translate("ReleaseDay", "First probation appointment — the most urgent thing"),
+                "hint",
+            )
+        )
         self.appointment = label("", "title", wrap=True)
         left.addWidget(self.appointment)
         self.meeting = label("", "", wrap=True)
@@ -190,7 +218,7 @@ class ReleaseDayPanel(RecordTab):
         self.form.set_values(values)
         self.checklist.set_values(values.get("checklist"))
         self.dirty = False
-        self.hint.setText("" if self.record else "Not saved yet")
+        self.hint.setText("" if self.record else translate("ReleaseDay", "Not saved yet"))
         set_error(self.error, "")
         self.tick()
 
@@ -200,12 +228,12 @@ class ReleaseDayPanel(RecordTab):
         self.record = None
         self._fill(self._new_values(self.data))
         self.form.set_values({**self.form.values(), "planned_release_at": None})
-        self.hint.setText("A new release — not saved yet")
+        self.hint.setText(translate("ReleaseDay", "A new release — not saved yet"))
         self.form.editors["planned_release_at"].setFocus()
 
     def _changed(self) -> None:
         self.dirty = True
-        self.hint.setText("Unsaved changes")
+        self.hint.setText(translate("ReleaseDay", "Unsaved changes"))
         self.tick()
 
     def tick(self) -> None:
@@ -218,25 +246,34 @@ class ReleaseDayPanel(RecordTab):
         done = self.checklist.selectors["probation_appointment"].state == "done"
         target = _instant(when)
         if target is None:
-            self.appointment.setText("Not booked yet")
+            self.appointment.setText(translate("ReleaseDay", "Not booked yet"))
             self.countdown.setText("")
         else:
             self.appointment.setText(local_time(when) + (f" — {place}" if place else ""))
             now = datetime.now(UTC)
-            text = "✓ done" if done else countdown_text(target, now)
+            text = translate("ReleaseDay", "✓ done") if done else countdown_text(target, now)
             colour = "#2e7d32" if done else countdown_colour(target, now).name()
             if not done and target < now - timedelta(days=1):
-                text, colour = "in the past", "#6b7178"  # an old release: no alarm
+                # an old release: no alarm
+                text, colour = translate("ReleaseDay", "in the past"), "#6b7178"
             self.countdown.setText(text)
             self.countdown.setStyleSheet(f"color: {colour};")
-        self.countdown.setAccessibleName(f"Probation appointment {self.countdown.text()}")
+        self.countdown.setAccessibleName(
+            translate("ReleaseDay", "Probation appointment {countdown}").format(
+                countdown=self.countdown.text()
+            )
+        )
         meet, meet_place = values.get("next_meeting_at"), values.get("next_meeting_place")
+        when = local_time(meet) if _instant(meet) else translate("ReleaseDay", "not fixed yet")
         self.meeting.setText(
-            "Next meeting with the mentor: "
-            + (local_time(meet) if _instant(meet) else "not fixed yet")
+            translate("ReleaseDay", "Next meeting with the mentor: {when}").format(when=when)
             + (f" — {meet_place}" if meet_place else "")
         )
-        self.checklist_title.setText(f"Checklist — {self.checklist.summary()}")
+        self.checklist_title.setText(
+            translate("ReleaseDay", "Checklist — {summary}").format(
+                summary=self.checklist.summary()
+            )
+        )
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
@@ -251,7 +288,10 @@ class ReleaseDayPanel(RecordTab):
             return False
         self.form.show_all_errors()
         if not self.form.valid:
-            set_error(self.error, "Some details need a look (see the messages in red).")
+            set_error(
+                self.error,
+                translate("ReleaseDay", "Some details need a look (see the messages in red)."),
+            )
             return True
         rec_id = (self.record or {}).get("id")
         values = {**self.form.values(), "checklist": self.checklist.values()}
@@ -271,7 +311,7 @@ class ReleaseDayPanel(RecordTab):
         self.dirty = False
         self.save_button.setEnabled(True)
         set_error(self.error, "")
-        self.hint.setText("Saved")
+        self.hint.setText(translate("ReleaseDay", "Saved"))
         self.saved()
 
     def _failed(self, message: str, _e: BaseException) -> None:
@@ -306,8 +346,9 @@ class ReleaseDayWindow(QDialog):
         self._runner = runner
         self.participant_id = participant_id
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.setWindowTitle("Release-day mode")
-        named(self, "Release-day mode")
+        title = translate("ReleaseDay", "Release-day mode")
+        self.setWindowTitle(title)
+        named(self, title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
@@ -316,11 +357,15 @@ class ReleaseDayWindow(QDialog):
         self.flags = label("", "banner", wrap=True)
         self.flags.hide()
         self.sheet_button = button(
-            "Save the “what happens next” sheet…",
-            "Save the what happens next sheet",
-            "A one-page PDF for them: appointment, where to stay, next meeting",
+            translate("ReleaseDay", "Save the “what happens next” sheet…"),
+            translate("ReleaseDay", "Save the what happens next sheet"),
+            translate(
+                "ReleaseDay", "A one-page PDF for them: appointment, where to stay, next meeting"
+            ),
         )
-        self.close_button = button("Close", "Close release-day mode")
+        self.close_button = button(
+            translate("ReleaseDay", "Close"), translate("ReleaseDay", "Close release-day mode")
+        )
         top.addWidget(self.sheet_button)
         top.addWidget(self.close_button)
         layout.addLayout(top)
@@ -347,9 +392,17 @@ class ReleaseDayWindow(QDialog):
         name = display_name(
             person.get("given_name"), person.get("family_name"), person.get("preferred_name")
         )
-        self.who.setText(f"Release day — {name} ({person['reference']})")
+        self.who.setText(
+            translate("ReleaseDay", "Release day — {name} ({reference})").format(
+                name=name, reference=person["reference"]
+            )
+        )
         flags = person.get("safety_flags") or []
-        self.flags.setText("⚠ Safety: " + " · ".join(flags) if flags else "")
+        self.flags.setText(
+            translate("ReleaseDay", "⚠ Safety: {flags}").format(flags=" · ".join(flags))
+            if flags
+            else ""
+        )
         self.flags.setVisible(bool(flags))
         self.panel.show_data(data)
         self.panel.set_read_only(data.closed)
@@ -364,7 +417,12 @@ class ReleaseDayWindow(QDialog):
         from mentor_desk.export.release_sheet import collect_release_sheet, render_release_sheet
         from mentor_desk.ui.shell.files import ask_save_path, failure_text
 
-        path = ask_save_path(self, "Save the sheet", "what-happens-next.pdf", "PDF (*.pdf)")
+        path = ask_save_path(
+            self,
+            translate("ReleaseDay", "Save the sheet"),
+            "what-happens-next.pdf",
+            translate("ReleaseDay", "PDF (*.pdf)"),
+        )
         if not path:
             return
         pid = self.participant_id
@@ -377,14 +435,19 @@ class ReleaseDayWindow(QDialog):
             return collect_release_sheet(store, pid, mentor_contact=contact)
 
         def lay_out(data: Any) -> None:
-            pdf = pdf_bytes(render_release_sheet(data), title="What happens next")
+            pdf = pdf_bytes(
+                render_release_sheet(data), title=translate("ReleaseDay", "What happens next")
+            )
 
             def write(store: Store) -> None:
                 write_bytes(path, pdf)
                 log.record(store, "release_sheet", participant_id=pid, path_hint=path_hint(path))
 
             self._runner.run(
-                write, lambda _r: self.panel.hint.setText("Sheet saved"), failed, owner=self
+                write,
+                lambda _r: self.panel.hint.setText(translate("ReleaseDay", "Sheet saved")),
+                failed,
+                owner=self,
             )
 
         self._runner.run(collect, lay_out, failed, owner=self)

@@ -31,7 +31,7 @@ from mentor_desk.store.caseload import display_name
 from mentor_desk.store.records import Record, Store
 from mentor_desk.ui.forms.base import RecordTab
 from mentor_desk.ui.forms.checkins import TrendView, checkin_dialog
-from mentor_desk.ui.forms.common import DATE_HINT
+from mentor_desk.ui.forms.common import date_hint
 from mentor_desk.ui.forms.data import FormsData, today_iso
 from mentor_desk.ui.forms.directory import session_label
 from mentor_desk.ui.forms.records import (
@@ -41,6 +41,7 @@ from mentor_desk.ui.forms.records import (
     open_dialog,
     record_table,
 )
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named, plain, save_from, set_error
 
@@ -55,8 +56,10 @@ ATTENDANCE_FIELDS = (
     "tell_probation_concern",
 )
 ATTENDANCE_LABELS = {
-    "tell_probation_behaviour": "Tell probation about poor behaviour",
-    "tell_probation_concern": "Tell probation about a concern",
+    "tell_probation_behaviour": QT_TRANSLATE_NOOP(
+        "Sessions", "Tell probation about poor behaviour"
+    ),
+    "tell_probation_concern": QT_TRANSLATE_NOOP("Sessions", "Tell probation about a concern"),
 }
 
 
@@ -71,42 +74,51 @@ class SessionsTab(RecordTab):
         super().__init__(runner, participant_id, parent)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
-        left.addWidget(label("Sessions attended", "subtitle"))
+        left.addWidget(label(translate("Sessions", "Sessions attended"), "subtitle"))
         self.attendance = RecordTableModel(
             [
-                ("Date", lambda a: a.get("attended_on") or ""),
-                ("Session", self._session_name),
-                ("Attended", lambda a: plain(a.get("attended"))),
-                ("Minutes", lambda a: str(a.get("minutes_active") or "")),
-                ("How they engaged", lambda a: a.get("engagement") or ""),
-                ("Tell probation", self._tell),
+                (translate("Sessions", "Date"), lambda a: a.get("attended_on") or ""),
+                (translate("Sessions", "Session"), self._session_name),
+                (translate("Sessions", "Attended"), lambda a: plain(a.get("attended"))),
+                (translate("Sessions", "Minutes"), lambda a: str(a.get("minutes_active") or "")),
+                (translate("Sessions", "How they engaged"), lambda a: a.get("engagement") or ""),
+                (translate("Sessions", "Tell probation"), self._tell),
             ],
             self,
         )
-        self.attendance_table = record_table(self.attendance, "Sessions attended", stretch=4)
+        self.attendance_table = record_table(
+            self.attendance, translate("Sessions", "Sessions attended"), stretch=4
+        )
         left.addWidget(self.attendance_table, 1)
-        self.record_button = button("Record attendance…", "Record attendance at a session")
+        self.record_button = button(
+            translate("Sessions", "Record attendance…"),
+            translate("Sessions", "Record attendance at a session"),
+        )
         left.addLayout(_row(self.record_button))
         right = QVBoxLayout()
-        right.addWidget(label("Check-ins", "subtitle"))
+        right.addWidget(label(translate("Sessions", "Check-ins"), "subtitle"))
         self.trend = TrendView()
         right.addWidget(self.trend)
         self.check_ins = RecordTableModel(
             [
-                ("Date", lambda c: c["checked_on"]),
-                ("Life", lambda c: _num(c.get("life_satisfaction"))),
-                ("Worth", lambda c: _num(c.get("worthwhile"))),
-                ("Happy", lambda c: _num(c.get("happiness"))),
-                ("Anxious", lambda c: _num(c.get("anxiety"))),
-                ("Active days", lambda c: _num(c.get("active_days"))),
-                ("Housing", lambda c: plain(c.get("accommodation_status"))),
-                ("Offence/arrest/recall", _trouble),
+                (translate("Sessions", "Date"), lambda c: c["checked_on"]),
+                (translate("Sessions", "Life"), lambda c: _num(c.get("life_satisfaction"))),
+                (translate("Sessions", "Worth"), lambda c: _num(c.get("worthwhile"))),
+                (translate("Sessions", "Happy"), lambda c: _num(c.get("happiness"))),
+                (translate("Sessions", "Anxious"), lambda c: _num(c.get("anxiety"))),
+                (translate("Sessions", "Active days"), lambda c: _num(c.get("active_days"))),
+                (translate("Sessions", "Housing"), lambda c: plain(c.get("accommodation_status"))),
+                (translate("Sessions", "Offence/arrest/recall"), _trouble),
             ],
             self,
         )
-        self.checkin_table = record_table(self.check_ins, "Check-ins", stretch=6)
+        self.checkin_table = record_table(
+            self.check_ins, translate("Sessions", "Check-ins"), stretch=6
+        )
         right.addWidget(self.checkin_table, 1)
-        self.checkin_button = button("New check-in…", "New check-in")
+        self.checkin_button = button(
+            translate("Sessions", "New check-in…"), translate("Sessions", "New check-in")
+        )
         right.addLayout(_row(self.checkin_button))
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
@@ -115,12 +127,12 @@ class SessionsTab(RecordTab):
 
     def _session_name(self, a: Record) -> str:
         session = self.data.session(a.get("session_id")) if self.data else None
-        return (session or {}).get("name") or "(session no longer listed)"
+        return (session or {}).get("name") or translate("Sessions", "(session no longer listed)")
 
     @staticmethod
     def _tell(a: Record) -> str:
-        said = ["behaviour" if a.get("tell_probation_behaviour") else ""]
-        said.append("concern" if a.get("tell_probation_concern") else "")
+        said = [translate("Sessions", "behaviour") if a.get("tell_probation_behaviour") else ""]
+        said.append(translate("Sessions", "concern") if a.get("tell_probation_concern") else "")
         return ", ".join(s for s in said if s)
 
     def show_data(self, data: FormsData) -> None:
@@ -134,7 +146,9 @@ class SessionsTab(RecordTab):
         super().set_read_only(read_only)
         has_sessions = bool(self.data and self.data.sessions)
         self.record_button.setEnabled(not read_only and has_sessions)
-        self.record_button.setToolTip("" if has_sessions else "The timetable has no sessions yet")
+        self.record_button.setToolTip(
+            "" if has_sessions else translate("Sessions", "The timetable has no sessions yet")
+        )
         self.checkin_button.setEnabled(not read_only)
 
     def record_attendance(self) -> RecordDialog | None:
@@ -144,10 +158,10 @@ class SessionsTab(RecordTab):
             self.runner,
             "attendance",
             ATTENDANCE_FIELDS,
-            title="Record attendance",
+            title=translate("Sessions", "Record attendance"),
             base={"participant_id": self.participant_id},
             initial={"attended_on": today_iso(), "attended": "yes"},
-            labels=ATTENDANCE_LABELS,
+            labels={name: translate("Sessions", text) for name, text in ATTENDANCE_LABELS.items()},
             options={"session_id": [(s["id"], session_label(s)) for s in self.data.sessions]},
             parent=self,
         )
@@ -165,7 +179,11 @@ def _num(value: object) -> str:
 
 
 def _trouble(c: Record) -> str:
-    words = (("offence", "new_offence"), ("arrest", "arrested"), ("recall", "recalled"))
+    words = (
+        (translate("Sessions", "offence"), "new_offence"),
+        (translate("Sessions", "arrest"), "arrested"),
+        (translate("Sessions", "recall"), "recalled"),
+    )
     said = [w for w, k in words if c.get(k)]
     return "⚠ " + ", ".join(said) if said else ""
 
@@ -205,22 +223,32 @@ class SessionAttendanceDialog(QDialog):
         super().__init__(parent)
         self._runner = runner
         self.people: list[Record] = []
-        self.setWindowTitle("Session attendance")
-        named(self, "Session attendance")
+        self.setWindowTitle(translate("Sessions", "Session attendance"))
+        named(self, translate("Sessions", "Session attendance"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.session = named(QComboBox(), "Session")
-        self.date = named(QLineEdit(today_iso()), "Date of the session")
-        self.date.setPlaceholderText(DATE_HINT)
-        form.addRow("&Session", self.session)
-        form.addRow("&Date", self.date)
+        self.session = named(QComboBox(), translate("Sessions", "Session"))
+        self.date = named(QLineEdit(today_iso()), translate("Sessions", "Date of the session"))
+        self.date.setPlaceholderText(date_hint())
+        form.addRow(translate("Sessions", "&Session"), self.session)
+        form.addRow(translate("Sessions", "&Date"), self.date)
         layout.addLayout(form)
         layout.addWidget(
-            label("Set Attended for each person expected; the others are left out.", "hint")
+            label(
+                translate(
+                    "Sessions", "Set Attended for each person expected; the others are left out."
+                ),
+                "hint",
+            )
         )
-        self.table = named(QTableWidget(0, 4), "Who came")
+        self.table = named(QTableWidget(0, 4), translate("Sessions", "Who came"))
         self.table.setHorizontalHeaderLabels(
-            ["Person", "Attended", "Minutes active", "How they engaged"]
+            [
+                translate("Sessions", "Person"),
+                translate("Sessions", "Attended"),
+                translate("Sessions", "Minutes active"),
+                translate("Sessions", "How they engaged"),
+            ]
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -235,8 +263,10 @@ class SessionAttendanceDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        named(self.save_button, "Save attendance")
-        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
+        named(self.save_button, translate("Sessions", "Save attendance"))
+        named(
+            buttons.button(QDialogButtonBox.StandardButton.Cancel), translate("Sessions", "Cancel")
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -253,19 +283,30 @@ class SessionAttendanceDialog(QDialog):
         for row, p in enumerate(roll.people):
             name = display_name(p.get("given_name"), p.get("family_name"), p.get("preferred_name"))
             self.table.setItem(row, 0, QTableWidgetItem(f"{name} ({p['reference']})"))
-            attended = named(QComboBox(), f"Attended: {name}")
+            attended = named(
+                QComboBox(), translate("Sessions", "Attended: {name}").format(name=name)
+            )
             for code in self.ATTENDED:
                 attended.addItem(plain(code) or "—", code or None)
-            minutes = named(QSpinBox(), f"Minutes active: {name}")
+            minutes = named(
+                QSpinBox(), translate("Sessions", "Minutes active: {name}").format(name=name)
+            )
             minutes.setRange(0, 600)
             minutes.setSpecialValueText("—")
-            engaged = named(QLineEdit(), f"How they engaged: {name}")
+            engaged = named(
+                QLineEdit(), translate("Sessions", "How they engaged: {name}").format(name=name)
+            )
             self.table.setCellWidget(row, 1, attended)
             self.table.setCellWidget(row, 2, minutes)
             self.table.setCellWidget(row, 3, engaged)
         self.save_button.setEnabled(bool(roll.sessions and roll.people))
         if not roll.sessions:
-            set_error(self.error, "The timetable has no sessions yet (a coordinator adds them).")
+            set_error(
+                self.error,
+                translate(
+                    "Sessions", "The timetable has no sessions yet (a coordinator adds them)."
+                ),
+            )
 
     def row_widgets(self, row: int) -> tuple[QComboBox, QSpinBox, QLineEdit]:
         a, m, e = (self.table.cellWidget(row, c) for c in (1, 2, 3))
@@ -294,11 +335,14 @@ class SessionAttendanceDialog(QDialog):
     def save(self) -> None:
         rows = self.rows()
         if not rows:
-            set_error(self.error, "Set Attended for at least one person.")
+            set_error(self.error, translate("Sessions", "Set Attended for at least one person."))
             return
         errors = [e for r in rows for e in validate("attendance", r)]
         if errors:
-            words = {"attended_on": "Date", "session_id": "Session"}
+            words = {
+                "attended_on": translate("Sessions", "Date"),
+                "session_id": translate("Sessions", "Session"),
+            }
             first = errors[0]
             set_error(self.error, f"{words.get(first.field, first.field)} {first.message}")
             return

@@ -39,6 +39,7 @@ from mentor_desk.ui.forms.records import (
     record_table,
     selected,
 )
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named, plain, set_error
 
@@ -57,19 +58,21 @@ OPEN_STATUSES = ("suggested", "made", "accepted")
 def service_html(s: Record) -> str:
     esc = html.escape
     checked = s.get("last_checked_on")
+    never = translate("Signposting", "never")
+    last = f"{checked or never} ({age_text(checked)})"
     rows = [
-        ("What it offers", s.get("offers")),
-        ("Who can use it", s.get("eligibility")),
-        ("How to refer", plain(s.get("how_to_refer"))),
-        ("Area", s.get("area_covered")),
-        ("Address", s.get("address")),
-        ("Phone", s.get("phone")),
-        ("Email", s.get("email")),
-        ("Web", s.get("website")),
-        ("Open", s.get("opening_times")),
-        ("Last checked", f"{s.get('last_checked_on') or 'never'} ({age_text(checked)})"),
+        (translate("Signposting", "What it offers"), s.get("offers")),
+        (translate("Signposting", "Who can use it"), s.get("eligibility")),
+        (translate("Signposting", "How to refer"), plain(s.get("how_to_refer"))),
+        (translate("Signposting", "Area"), s.get("area_covered")),
+        (translate("Signposting", "Address"), s.get("address")),
+        (translate("Signposting", "Phone"), s.get("phone")),
+        (translate("Signposting", "Email"), s.get("email")),
+        (translate("Signposting", "Web"), s.get("website")),
+        (translate("Signposting", "Open"), s.get("opening_times")),
+        (translate("Signposting", "Last checked"), last),
     ]
-    body = "".join(f"<p><b>{k}:</b> {esc(str(v))}</p>" for k, v in rows if v)
+    body = "".join(f"<p><b>{esc(k)}:</b> {esc(str(v))}</p>" for k, v in rows if v)
     return f"<h3>{esc(s['name'])}</h3><p><i>{esc(s.get('organisation') or '')}</i></p>{body}"
 
 
@@ -92,7 +95,11 @@ class ReferralDialog(RecordDialog):
             runner,
             "referral",
             REFERRAL_FIELDS,
-            title="Change referral" if record else f"Refer to {(chosen or {}).get('name', '')}",
+            title=translate("Signposting", "Change referral")
+            if record
+            else translate("Signposting", "Refer to {service}").format(
+                service=(chosen or {}).get("name", "")
+            ),
             base={"participant_id": data.participant["id"]},
             record=record,
             initial={
@@ -109,9 +116,12 @@ class ReferralDialog(RecordDialog):
         self._data = data
         self.consent_note = label("", "error", wrap=True)
         self.override = named(
-            QLineEdit(), "Reason for going ahead without consent (coordinators only)"
+            QLineEdit(),
+            translate("Signposting", "Reason for going ahead without consent (coordinators only)"),
         )
-        self.override.setPlaceholderText("Coordinator's reason for going ahead without consent")
+        self.override.setPlaceholderText(
+            translate("Signposting", "Coordinator's reason for going ahead without consent")
+        )
         self.body.insertWidget(self.body.count() - 2, self.consent_note)
         self.body.insertWidget(self.body.count() - 2, self.override)
         self.form.changed.connect(self._check_consent)
@@ -128,11 +138,14 @@ class ReferralDialog(RecordDialog):
     def _check_consent(self) -> None:
         why = self.consent_problem()
         if why and self._data.coordinator:
-            why += " As a coordinator you may go ahead: give your reason below."
+            why += " " + translate(
+                "Signposting", "As a coordinator you may go ahead: give your reason below."
+            )
         elif why:
-            why += (
-                " Record new consent first, ask a coordinator, or choose “signposted” "
-                "(just giving them the details)."
+            why += " " + translate(
+                "Signposting",
+                "Record new consent first, ask a coordinator, or choose “signposted” "
+                "(just giving them the details).",
             )
         set_error(self.consent_note, why)
         self.override.setVisible(bool(why) and self._data.coordinator)
@@ -156,10 +169,16 @@ class ReferralDialog(RecordDialog):
     def save(self) -> None:
         problem = self.consent_problem()
         if problem and not self._data.coordinator:
-            set_error(self.error, "This referral needs their consent or a coordinator.")
+            set_error(
+                self.error,
+                translate("Signposting", "This referral needs their consent or a coordinator."),
+            )
             return
         if problem and not self.override.text().strip():
-            set_error(self.error, "Give the reason for going ahead without consent.")
+            set_error(
+                self.error,
+                translate("Signposting", "Give the reason for going ahead without consent."),
+            )
             self.override.setFocus()
             return
         super().save()
@@ -174,15 +193,17 @@ class SignpostingTab(RecordTab):
         self._generation = 0
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search = named(QLineEdit(), "Search the directory")
-        self.search.setPlaceholderText("Search services by words, e.g. housing, boxing, debt")
+        self.search = named(QLineEdit(), translate("Signposting", "Search the directory"))
+        self.search.setPlaceholderText(
+            translate("Signposting", "Search services by words, e.g. housing, boxing, debt")
+        )
         self.search.setClearButtonEnabled(True)
-        self.pathway = named(QComboBox(), "Pathway")
-        self.pathway.addItem("Any pathway", None)
+        self.pathway = named(QComboBox(), translate("Signposting", "Pathway"))
+        self.pathway.addItem(translate("Signposting", "Any pathway"), None)
         for key, text in pathway_options():
             self.pathway.addItem(text, key)
-        self.area = named(QLineEdit(), "Area")
-        self.area.setPlaceholderText("Area")
+        self.area = named(QLineEdit(), translate("Signposting", "Area"))
+        self.area.setPlaceholderText(translate("Signposting", "Area"))
         self.area.setMaximumWidth(160)
         bar.addWidget(self.search, 3)
         bar.addWidget(self.pathway, 2)
@@ -190,16 +211,21 @@ class SignpostingTab(RecordTab):
         layout.addLayout(bar)
         self.services = RecordTableModel(
             [
-                ("Service", lambda s: s["name"]),
-                ("Organisation", lambda s: s.get("organisation") or ""),
-                ("Pathways", _pathways),
-                ("Area", lambda s: s.get("area_covered") or ""),
-                ("Last checked", lambda s: age_text(s.get("last_checked_on"))),
+                (translate("Signposting", "Service"), lambda s: s["name"]),
+                (translate("Signposting", "Organisation"), lambda s: s.get("organisation") or ""),
+                (translate("Signposting", "Pathways"), _pathways),
+                (translate("Signposting", "Area"), lambda s: s.get("area_covered") or ""),
+                (
+                    translate("Signposting", "Last checked"),
+                    lambda s: age_text(s.get("last_checked_on")),
+                ),
             ],
             self,
         )
-        self.service_table = record_table(self.services, "Services", stretch=2)
-        self.details = named(QTextBrowser(), "About the chosen service")
+        self.service_table = record_table(
+            self.services, translate("Signposting", "Services"), stretch=2
+        )
+        self.details = named(QTextBrowser(), translate("Signposting", "About the chosen service"))
         self.details.setOpenExternalLinks(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.service_table)
@@ -209,31 +235,47 @@ class SignpostingTab(RecordTab):
         row = QHBoxLayout()
         self.count = label("", "hint")
         self.refer_button = button(
-            "Refer…", "Refer to the chosen service", "Two steps: Refer, Save"
+            translate("Signposting", "Refer…"),
+            translate("Signposting", "Refer to the chosen service"),
+            translate("Signposting", "Two steps: Refer, Save"),
         )
         self.refer_button.setProperty("role", "primary")
-        self.new_service = button("New service…", "Add a service to the directory")
-        self.edit_service = button("Change service…", "Change the chosen service")
+        self.new_service = button(
+            translate("Signposting", "New service…"),
+            translate("Signposting", "Add a service to the directory"),
+        )
+        self.edit_service = button(
+            translate("Signposting", "Change service…"),
+            translate("Signposting", "Change the chosen service"),
+        )
         row.addWidget(self.count, 1)
         row.addWidget(self.new_service)
         row.addWidget(self.edit_service)
         row.addWidget(self.refer_button)
         layout.addLayout(row)
-        layout.addWidget(label("Referrals for this person", "subtitle"))
+        layout.addWidget(label(translate("Signposting", "Referrals for this person"), "subtitle"))
         self.referrals = RecordTableModel(
             [
-                ("Service", self._service_name),
-                ("Pathway", lambda r: choice_text("pathway", r.get("pathway"))),
-                ("Date", lambda r: r.get("referred_on") or ""),
-                ("Kind", lambda r: plain(r.get("kind"))),
-                ("Status", lambda r: plain(r.get("status"))),
-                ("Follow up", _follow_up),
+                (translate("Signposting", "Service"), self._service_name),
+                (
+                    translate("Signposting", "Pathway"),
+                    lambda r: choice_text("pathway", r.get("pathway")),
+                ),
+                (translate("Signposting", "Date"), lambda r: r.get("referred_on") or ""),
+                (translate("Signposting", "Kind"), lambda r: plain(r.get("kind"))),
+                (translate("Signposting", "Status"), lambda r: plain(r.get("status"))),
+                (translate("Signposting", "Follow up"), _follow_up),
             ],
             self,
         )
-        self.referral_table = record_table(self.referrals, "Referrals", stretch=0)
+        self.referral_table = record_table(
+            self.referrals, translate("Signposting", "Referrals"), stretch=0
+        )
         layout.addWidget(self.referral_table, 2)
-        self.edit_referral = button("Change referral…", "Change the chosen referral")
+        self.edit_referral = button(
+            translate("Signposting", "Change referral…"),
+            translate("Signposting", "Change the chosen referral"),
+        )
         layout.addLayout(_right(self.edit_referral))
         self.search.textChanged.connect(lambda _t: self._run_search())
         self.pathway.currentIndexChanged.connect(lambda _i: self._filter())
@@ -248,7 +290,7 @@ class SignpostingTab(RecordTab):
 
     def _service_name(self, referral: Record) -> str:
         service = self.data.service(referral.get("service_id")) if self.data else None
-        return (service or {}).get("name") or "(service no longer listed)"
+        return (service or {}).get("name") or translate("Signposting", "(service no longer listed)")
 
     # -- showing ---------------------------------------------------------------------
     def show_data(self, data: FormsData) -> None:
@@ -301,7 +343,11 @@ class SignpostingTab(RecordTab):
         if shown:
             self.service_table.selectRow(row)
         self._chosen()
-        self.count.setText(f"{len(shown)} of {len(self.data.services)} services")
+        self.count.setText(
+            translate("Signposting", "{shown} of {total} services").format(
+                shown=len(shown), total=len(self.data.services)
+            )
+        )
 
     def _chosen(self) -> None:
         service = selected(self.service_table)
@@ -339,7 +385,7 @@ def _follow_up(referral: Record) -> str:
     if not when:
         return ""
     due = referral.get("status") in OPEN_STATUSES and when <= today_iso()
-    return f"{when} — due" if due else when
+    return translate("Signposting", "{date} — due").format(date=when) if due else when
 
 
 def _right(widget: QWidget) -> QHBoxLayout:

@@ -23,6 +23,7 @@ from mentor_desk.ui.forms.release_day import ReleaseDayPanel
 from mentor_desk.ui.forms.sessions import SessionsTab
 from mentor_desk.ui.forms.signposting import SignpostingTab
 from mentor_desk.ui.shell import shortcuts
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, plain
 
@@ -36,7 +37,10 @@ class ClosedBar(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 4, 12, 4)
         self.text = label("", "", wrap=True)
-        self.reopen_button = button("Reopen support", tip="Make this record editable again")
+        self.reopen_button = button(
+            translate("Workspace", "Reopen support"),
+            tip=translate("Workspace", "Make this record editable again"),
+        )
         row.addWidget(self.text, 1)
         row.addWidget(self.reopen_button)
         self.hide()
@@ -99,9 +103,15 @@ class WorkspaceForms(QObject):
             tab.show_data(data)
             tab.set_read_only(data.closed)
         if data.closed:
-            reason = plain(data.participant.get("closure_reason")) or "closed"
+            reason = plain(data.participant.get("closure_reason")) or translate(
+                "Workspace", "closed"
+            )
             self.closed_bar.text.setText(
-                f"Support has ended ({reason}). Everything is read-only until support is reopened."
+                translate(
+                    "Workspace",
+                    "Support has ended ({reason}). Everything is read-only until support is"
+                    " reopened.",
+                ).format(reason=reason)
             )
         self.closed_bar.setVisible(data.closed)
         self.loaded.emit(data)

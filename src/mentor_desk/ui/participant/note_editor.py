@@ -263,8 +263,9 @@ class NoteEditor(QWidget):
         values = {k: v for k, v in self.values().items() if v is not None}
         errors = validate("case_note", values)
         ent = entity("case_note")
+        whole_note = translate("NoteEditor", "Note")
         shown = [
-            f"{ent.field(e.field).label if e.field else 'Note'} {e.message}"
+            f"{ent.field(e.field).label if e.field else whole_note} {e.message}"
             for e in errors
             if show_all or e.field in self._touched
         ]
@@ -333,8 +334,8 @@ class NoteEditor(QWidget):
         if self._dirty and self.text.toPlainText().strip():
             answer = QMessageBox.question(
                 self,
-                "Discard this note?",
-                "The text you typed will be thrown away.",
+                translate("NoteEditor", "Discard this note?"),
+                translate("NoteEditor", "The text you typed will be thrown away."),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from mentor_desk.domain import resources
 from mentor_desk.store.records import Record
 from mentor_desk.ui.participant.note_editor import NoteEditor
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.theme import icon
 from mentor_desk.ui.shell.widgets import elide, label, local_time, named, plain, set_error
@@ -74,9 +75,17 @@ class NotesModel(QAbstractListModel):
         note = self._notes[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             snippet = elide(note.get("text") or "", 110)
-            flag = "  ⚠ safeguarding" if note.get("safeguarding_concern") else ""
+            flag = (
+                "  " + translate("Notes", "⚠ safeguarding")
+                if note.get("safeguarding_concern")
+                else ""
+            )
             fixes = len(self.amendments(note["id"]))
-            extra = f"  ({fixes} correction{'s' if fixes > 1 else ''})" if fixes else ""
+            extra = ""
+            if fixes == 1:
+                extra = "  " + translate("Notes", "(1 correction)")
+            elif fixes:
+                extra = "  " + translate("Notes", "({n} corrections)").format(n=fixes)
             return (
                 f"{local_time(note['occurred_at'])} · {plain(note['contact_kind'])}"
                 f"{flag}{extra}\n{snippet}"
@@ -98,22 +107,41 @@ def note_html(note: Record, amendments: Sequence[Record]) -> str:
     if note.get("place"):
         facts.append(esc(note["place"]))
     if note.get("duration_minutes"):
-        facts.append(f"{note['duration_minutes']} minutes")
+        facts.append(translate("Notes", "{n} minutes").format(n=note["duration_minutes"]))
     parts = [f"<p><b>{' · '.join(facts)}</b></p>"]
     if note.get("safeguarding_concern"):
-        parts.append("<p style='color:#c62828'><b>⚠ Safeguarding concern</b></p>")
+        concern = esc(translate("Notes", "⚠ Safeguarding concern"))
+        parts.append(f"<p style='color:#c62828'><b>{concern}</b></p>")
     if pathways:
-        parts.append(f"<p>Pathways: {esc(pathways)}</p>")
+        touched = translate("Notes", "Pathways: {pathways}").format(pathways=pathways)
+        parts.append(f"<p>{esc(touched)}</p>")
     body = esc(note.get("text") or "").replace("\n", "<br>")
     parts.append(f"<p style='font-size:11pt'>{body}</p>")
     author = note.get("author_name")
-    shared = "shared with the server" if note.get("version") else "not shared yet"
-    parts.append(f"<p><i>{'Written by ' + esc(author) + ', ' if author else ''}{shared}.</i></p>")
+    shared = bool(note.get("version"))
+    if author and shared:
+        byline = translate("Notes", "Written by {author}, shared with the server.")
+    elif author:
+        byline = translate("Notes", "Written by {author}, not shared yet.")
+    elif shared:
+        byline = translate("Notes", "shared with the server.")
+    else:
+        byline = translate("Notes", "not shared yet.")
+    parts.append(f"<p><i>{esc(byline.format(author=author or ''))}</i></p>")
     for a in amendments:
-        kind = "Retraction" if a["kind"] == "retraction" else "Correction"
+        kind = (
+            translate("Notes", "Retraction")
+            if a["kind"] == "retraction"
+            else translate("Notes", "Correction")
+        )
         text = esc(a.get("text") or "").replace("\n", "<br>")
-        who = f" by {esc(a['author_name'])}" if a.get("author_name") else ""
-        parts.append(f"<hr><p><b>{kind}</b>, {local_time(a['created_at'])}{who}</p><p>{text}</p>")
+        when = local_time(a["created_at"])
+        said = (
+            translate("Notes", "{when} by {author}").format(when=when, author=a["author_name"])
+            if a.get("author_name")
+            else when
+        )
+        parts.append(f"<hr><p><b>{esc(kind)}</b>, {esc(said)}</p><p>{text}</p>")
     return "".join(parts)
 
 
@@ -134,12 +162,18 @@ class NoteView(QWidget):
         self._note: Record | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.browser = named(QTextBrowser(), "Note text")
+        self.browser = named(QTextBrowser(), translate("Notes", "Note text"))
         layout.addWidget(self.browser, 3)
-        self.edit_button = named(QPushButton("Change this note"), "Change this note")
+        self.edit_button = named(
+            QPushButton(translate("Notes", "Change this note")),
+            translate("Notes", "Change this note"),
+        )
         self.edit_button.setIcon(icon("edit"))
         self.locked_hint = label(
-            "This note has been shared, so it cannot be changed. Add a correction instead.",
+            translate(
+                "Notes",
+                "This note has been shared, so it cannot be changed. Add a correction instead.",
+            ),
             "hint",
             wrap=True,
         )
@@ -149,15 +183,22 @@ class NoteView(QWidget):
         top.addWidget(self.edit_button, 0)
         layout.addLayout(top)
         layout.addSpacing(6)
-        layout.addWidget(label("Add a correction or retract this note", "subtitle"))
-        self.amend_kind = named(QComboBox(), "Kind of correction")
-        self.amend_kind.addItem("Correction", "amendment")
-        self.amend_kind.addItem("Retraction (the note was wrong)", "retraction")
-        self.amend_text = named(QPlainTextEdit(), "Correction text")
+        layout.addWidget(
+            label(translate("Notes", "Add a correction or retract this note"), "subtitle")
+        )
+        self.amend_kind = named(QComboBox(), translate("Notes", "Kind of correction"))
+        for text, kind in (
+            (translate("Notes", "Correction"), "amendment"),
+            (translate("Notes", "Retraction (the note was wrong)"), "retraction"),
+        ):
+            self.amend_kind.addItem(text, kind)
+        self.amend_text = named(QPlainTextEdit(), translate("Notes", "Correction text"))
         self.amend_text.setTabChangesFocus(True)
-        self.amend_text.setPlaceholderText("What should be corrected, and why.")
+        self.amend_text.setPlaceholderText(translate("Notes", "What should be corrected, and why."))
         self.amend_text.setMaximumHeight(90)
-        self.amend_button = named(QPushButton("Add correction"), "Add correction")
+        self.amend_button = named(
+            QPushButton(translate("Notes", "Add correction")), translate("Notes", "Add correction")
+        )
         self.amend_error = label("", "error", wrap=True)
         self.amend_error.hide()
         row = QHBoxLayout()
@@ -188,7 +229,7 @@ class NoteView(QWidget):
         if note is None:
             return
         if not text:
-            set_error(self.amend_error, "Write the correction first.")
+            set_error(self.amend_error, translate("Notes", "Write the correction first."))
             return
         values = {
             "participant_id": note["participant_id"],
@@ -233,17 +274,19 @@ class NotesTab(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.new_button = named(QPushButton("New note"), "New note")
+        self.new_button = named(
+            QPushButton(translate("Notes", "New note")), translate("Notes", "New note")
+        )
         self.new_button.setIcon(icon("note-add"))
-        self.new_button.setToolTip("Write a new note (Ctrl+Shift+N)")
-        self.search = named(QLineEdit(), "Search notes")
-        self.search.setPlaceholderText("Search these notes")
+        self.new_button.setToolTip(translate("Notes", "Write a new note (Ctrl+Shift+N)"))
+        self.search = named(QLineEdit(), translate("Notes", "Search notes"))
+        self.search.setPlaceholderText(translate("Notes", "Search these notes"))
         self.search.setClearButtonEnabled(True)
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         layout.addLayout(top)
         splitter = QSplitter()
-        self.list = named(QListView(), "Notes, newest first")
+        self.list = named(QListView(), translate("Notes", "Notes, newest first"))
         self.list.setModel(self.proxy)
         self.list.setAlternatingRowColors(True)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -251,7 +294,9 @@ class NotesTab(QWidget):
         self.list.setSpacing(2)
         splitter.addWidget(self.list)
         self.stack = QStackedWidget()
-        self.empty = label("Choose a note to read it, or write a new one.", "hint", wrap=True)
+        self.empty = label(
+            translate("Notes", "Choose a note to read it, or write a new one."), "hint", wrap=True
+        )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.view = NoteView(runner)
         self.stack.addWidget(self.empty)

@@ -30,13 +30,15 @@ from mentor_desk.domain.validation import FieldError, validate
 from mentor_desk.domain.vocabulary import Field, Kind, entity
 from mentor_desk.store.role import acting_role
 from mentor_desk.ui.shell.drafts import FormDraft
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.shortcuts import lock_from
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named, plain, save_from, set_error
 
+#: Section headings (translated where shown) and their fields.
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "About them",
+        QT_TRANSLATE_NOOP("ProfileForm", "About them"),
         (
             "reference",
             "given_name",
@@ -50,7 +52,7 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Release and supervision",
+        QT_TRANSLATE_NOOP("ProfileForm", "Release and supervision"),
         (
             "prison",
             "release_date",
@@ -61,17 +63,24 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "Support",
+        QT_TRANSLATE_NOOP("ProfileForm", "Support"),
         ("status", "closure_reason", "assigned_mentor_name", "next_contact_due", "safety_flags"),
     ),
 )
 _PLACEHOLDERS = {
-    Kind.DATE: "YYYY-MM-DD, for example 2026-11-23",
-    Kind.LIST: "One warning per line, for example: meet in public places only",
+    Kind.DATE: QT_TRANSLATE_NOOP("ProfileForm", "YYYY-MM-DD, for example 2026-11-23"),
+    Kind.LIST: QT_TRANSLATE_NOOP(
+        "ProfileForm", "One warning per line, for example: meet in public places only"
+    ),
 }
 
-OWNED_HINT = "Only a coordinator can change this"
+#: Shown by coordinator-owned fields a joined mentor cannot change (see :func:`owned_hint`).
+OWNED_HINT = QT_TRANSLATE_NOOP("ProfileForm", "Only a coordinator can change this")
 Editor = QLineEdit | QComboBox | QPlainTextEdit
+
+
+def owned_hint() -> str:
+    return translate("ProfileForm", OWNED_HINT)
 
 
 def locks_coordinator_fields(user_role: str | None) -> bool:
@@ -110,7 +119,7 @@ class ParticipantForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setVerticalSpacing(6)
         for number, (title, names) in enumerate(SECTIONS):
-            heading = label(title, "subtitle")
+            heading = label(translate("ProfileForm", title), "subtitle")
             heading.setContentsMargins(0, 12 if number else 0, 0, 2)
             form.addRow(heading)
             for name in names:
@@ -122,7 +131,11 @@ class ParticipantForm(QWidget):
 
     def _add_field(self, form: QFormLayout, f: Field) -> None:
         editor: Editor
-        text = f.label + (" (needed)" if f.required and f.name != "reference" else "")
+        text = (
+            translate("ProfileForm", "{label} (needed)").format(label=f.label)
+            if f.required and f.name != "reference"
+            else f.label
+        )
         if f.kind is Kind.CHOICE:
             editor = QComboBox()
             if not f.required:
@@ -140,9 +153,11 @@ class ParticipantForm(QWidget):
             editor.setMaxLength(f.limit)
             editor.textEdited.connect(lambda _t, n=f.name: self._edited(n))
         if f.name == "date_of_birth":  # an example that could be someone's birthday
-            editor.setPlaceholderText("YYYY-MM-DD, for example 1988-06-14")
+            editor.setPlaceholderText(
+                translate("ProfileForm", "YYYY-MM-DD, for example 1988-06-14")
+            )
         elif f.kind in _PLACEHOLDERS:
-            editor.setPlaceholderText(_PLACEHOLDERS[f.kind])
+            editor.setPlaceholderText(translate("ProfileForm", _PLACEHOLDERS[f.kind]))
         named(editor, f.label)
         message = label("", "error", wrap=True)
         message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -152,7 +167,7 @@ class ParticipantForm(QWidget):
         form.addRow("", message)  # its own row, so the field's label stays level with it
         form.setRowVisible(message, False)
         if f.coordinator_owned:
-            hint = label(OWNED_HINT, "hint", wrap=True)
+            hint = label(owned_hint(), "hint", wrap=True)
             form.addRow("", hint)
             form.setRowVisible(hint, False)
             self.owned_hints[f.name] = hint
@@ -178,7 +193,7 @@ class ParticipantForm(QWidget):
         return name == "reference" or self._closed or self.is_owned_locked(name)
 
     def _owned_note(self, name: str) -> str:
-        return OWNED_HINT if self.is_owned_locked(name) else ""
+        return owned_hint() if self.is_owned_locked(name) else ""
 
     def _apply_locks(self) -> None:
         for name, editor in self.editors.items():
@@ -191,7 +206,7 @@ class ParticipantForm(QWidget):
             owned = self._owned_locked
             self._form.setRowVisible(hint, owned)
             editor = self.editors[name]
-            editor.setToolTip(OWNED_HINT if owned else "")
+            editor.setToolTip(owned_hint() if owned else "")
             if not self.messages[name].text():
                 editor.setAccessibleDescription(self._owned_note(name))
             if bool(editor.property("locked")) != owned:
@@ -286,19 +301,23 @@ class NewParticipantDialog(QDialog):
         super().__init__(parent)
         self._runner = runner
         self._recovered = recovered is not None
-        self.setWindowTitle("New participant")
-        named(self, "New participant")
+        title = translate("ProfileForm", "New participant")
+        self.setWindowTitle(title)
+        named(self, title)
         self.resize(620, 720)
         layout = QVBoxLayout(self)
         layout.addWidget(
             label(
-                "Fields marked (needed) must be filled in. Everything else can wait.",
+                translate(
+                    "ProfileForm",
+                    "Fields marked (needed) must be filled in. Everything else can wait.",
+                ),
                 "hint",
                 wrap=True,
             )
         )
         self.form = ParticipantForm()
-        scroll = named(QScrollArea(), "Participant details")
+        scroll = named(QScrollArea(), translate("ProfileForm", "Participant details"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         layout.addWidget(scroll, 1)
@@ -309,8 +328,11 @@ class NewParticipantDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        named(self.save_button, "Save participant")
-        named(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
+        named(self.save_button, translate("ProfileForm", "Save participant"))
+        named(
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+            translate("ProfileForm", "Cancel"),
+        )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -322,7 +344,7 @@ class NewParticipantDialog(QDialog):
         self.form_draft = FormDraft(
             runner,
             None,
-            lambda: {"title": "New participant", "new_participant": True, "reopen": True},
+            lambda: {"title": title, "new_participant": True, "reopen": True},
             self.form.values,
             self,
             draft_key,

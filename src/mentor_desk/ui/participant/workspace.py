@@ -31,6 +31,7 @@ from mentor_desk.ui.participant.notes import NotesTab
 from mentor_desk.ui.participant.profile_form import ParticipantForm, locks_coordinator_fields
 from mentor_desk.ui.shell import shortcuts
 from mentor_desk.ui.shell.drafts import PROFILE_DRAFT_KIND
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import day, label, local_time, named, plain, set_error
 
@@ -90,7 +91,8 @@ class Header(QWidget):
         row.addWidget(self.facts, 1)
         # its menu is set by ``export_actions.ExportActions`` (plan, sheet, summary, ZIP)
         # A push button with a menu: the style keeps room for its arrow after the text.
-        self.export_button = named(QPushButton("Export or print"), "Export or print")
+        export = translate("Workspace", "Export or print")
+        self.export_button = named(QPushButton(export), export)
         row.addWidget(self.export_button)
         layout.addLayout(row)
         self.banner = label("", "banner", wrap=True)
@@ -106,7 +108,11 @@ class Header(QWidget):
         pronouns = f" · {record['pronouns']}" if record.get("pronouns") else ""
         self.facts.setText(f"{record['reference']} · {plain(record['status'])}{pronouns}")
         flags = record.get("safety_flags") or []
-        self.banner.setText("⚠ Safety: " + " · ".join(flags) if flags else "")
+        self.banner.setText(
+            translate("Workspace", "⚠ Safety: {flags}").format(flags=" · ".join(flags))
+            if flags
+            else ""
+        )
         self.banner.setAccessibleName(self.banner.text())
         self.banner.setVisible(bool(flags))
 
@@ -133,7 +139,7 @@ class Overview(QWidget):
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.form = ParticipantForm()
-        scroll = named(QScrollArea(), "Profile")
+        scroll = named(QScrollArea(), translate("Workspace", "Profile"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         left.addWidget(scroll, 1)
@@ -141,10 +147,16 @@ class Overview(QWidget):
         self.error = label("", "error", wrap=True)
         self.error.hide()
         self.saved_hint = label("", "hint")
-        self.save_button = named(QPushButton("Save profile"), "Save profile")
-        self.save_button.setToolTip("Save changes to the profile (Ctrl+S)")
+        self.save_button = named(
+            QPushButton(translate("Workspace", "Save profile")),
+            translate("Workspace", "Save profile"),
+        )
+        self.save_button.setToolTip(translate("Workspace", "Save changes to the profile (Ctrl+S)"))
         self.save_button.setEnabled(False)
-        self.undo_button = named(QPushButton("Undo changes"), "Undo profile changes")
+        self.undo_button = named(
+            QPushButton(translate("Workspace", "Undo changes")),
+            translate("Workspace", "Undo profile changes"),
+        )
         self.undo_button.setEnabled(False)
         bottom.addWidget(self.saved_hint, 1)
         bottom.addWidget(self.undo_button)
@@ -153,12 +165,12 @@ class Overview(QWidget):
         left.addLayout(bottom)
         layout.addLayout(left, 3)
         right = QVBoxLayout()
-        right.addWidget(label("What is due", "subtitle"))
+        right.addWidget(label(translate("Workspace", "What is due"), "subtitle"))
         self.due = label("", "", wrap=True)
         self.due.setAlignment(Qt.AlignmentFlag.AlignTop)
         right.addWidget(self.due)
         right.addSpacing(12)
-        right.addWidget(label("Recent activity", "subtitle"))
+        right.addWidget(label(translate("Workspace", "Recent activity"), "subtitle"))
         self.recent = label("", "", wrap=True)
         self.recent.setAlignment(Qt.AlignmentFlag.AlignTop)
         right.addWidget(self.recent)
@@ -183,7 +195,7 @@ class Overview(QWidget):
         recent = [
             f"• {local_time(n['occurred_at'])} — {plain(n['contact_kind'])}" for n in data.notes[:5]
         ]
-        self.recent.setText("\n".join(recent) or "No notes yet.")
+        self.recent.setText("\n".join(recent) or translate("Workspace", "No notes yet."))
 
     def _set_dirty(self, dirty: bool) -> None:
         self.save_button.setEnabled(dirty)
@@ -191,7 +203,7 @@ class Overview(QWidget):
 
     def _changed(self) -> None:
         self._set_dirty(True)
-        self.saved_hint.setText("Unsaved changes")
+        self.saved_hint.setText(translate("Workspace", "Unsaved changes"))
         self._timer.start()
 
     @property
@@ -222,7 +234,7 @@ class Overview(QWidget):
         self.form.set_values({**self._record, **body, "reference": self._record["reference"]})
         self.form.show_all_errors()
         self._changed()
-        self.saved_hint.setText("Recovered changes, not saved yet")
+        self.saved_hint.setText(translate("Workspace", "Recovered changes, not saved yet"))
 
     def undo(self) -> None:
         if self._record is None:
@@ -271,7 +283,7 @@ class Overview(QWidget):
 
     def _saved(self) -> None:
         set_error(self.error, "")
-        self.saved_hint.setText("Saved")
+        self.saved_hint.setText(translate("Workspace", "Saved"))
         self.saved.emit()
 
     def _failed(self, message: str, _e: BaseException) -> None:
@@ -290,14 +302,30 @@ def _due_text(data: ParticipantData) -> str:
     lines = []
     row = data.row
     if row and row.next_contact_due:
-        late = " (overdue)" if row.next_contact_due < date.today() else ""
-        lines.append(f"• Next contact: {day(row.next_contact_due)}{late}")
+        next_text = (
+            translate("Workspace", "Next contact: {when} (overdue)")
+            if row.next_contact_due < date.today()
+            else translate("Workspace", "Next contact: {when}")
+        )
+        lines.append(next_text.format(when=day(row.next_contact_due)))
     if row:
-        seen = "never" if row.last_contact is None else day(row.last_contact)
-        lines.append(f"• Last contact: {seen}")
-    lines += [f"• Step due {_day(s['due_date'])}: {s['what']}" for s in data.overdue_steps]
-    lines += [f"• Follow up the referral made {_day(r['referred_on'])}" for r in data.follow_ups]
-    return "\n".join(lines) or "Nothing is due."
+        seen = (
+            translate("Workspace", "never") if row.last_contact is None else day(row.last_contact)
+        )
+        lines.append(translate("Workspace", "Last contact: {when}").format(when=seen))
+    lines += [
+        translate("Workspace", "Step due {when}: {step}").format(
+            when=_day(s["due_date"]), step=s["what"]
+        )
+        for s in data.overdue_steps
+    ]
+    lines += [
+        translate("Workspace", "Follow up the referral made {when}").format(
+            when=_day(r["referred_on"])
+        )
+        for r in data.follow_ups
+    ]
+    return "\n".join(f"• {line}" for line in lines) or translate("Workspace", "Nothing is due.")
 
 
 class ParticipantWorkspace(QWidget):
@@ -329,8 +357,9 @@ class ParticipantWorkspace(QWidget):
         layout.addWidget(self.header)
         self.forms = WorkspaceForms(runner, participant_id, self)
         layout.addWidget(self.forms.closed_bar)
-        self.tabs = named(QTabWidget(), "Parts of the record")
-        named(self.tabs.tabBar(), "Parts of the record")
+        parts = translate("Workspace", "Parts of the record")
+        self.tabs = named(QTabWidget(), parts)
+        named(self.tabs.tabBar(), parts)
         self.overview = Overview(runner, autosave_ms)
         self.notes = NotesTab(runner, participant_id, autosave_ms)
         self.tabs.addTab(self.overview, shortcuts.tab("overview"))

@@ -56,6 +56,7 @@ from mentor_desk.ui.exports.questions import (
     ProbationDialog,
 )
 from mentor_desk.ui.shell.files import ask_save_path, failure_text
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 
 T = TypeVar("T")
@@ -77,7 +78,7 @@ class Context:
 def load_context(store: Store, participant_id: str) -> Context:
     person = store.get("participant", participant_id)
     if person is None:
-        raise ExportError("That participant is not in this store any more.")
+        raise ExportError(translate("Exports", "That participant is not in this store any more."))
     role = acting_role(store)
     covered, why = probation_consent(store, participant_id)
     release = person.get("release_date")
@@ -94,6 +95,11 @@ def load_context(store: Store, participant_id: str) -> Context:
             date.fromisoformat(release) if release else None,
         ),
     )
+
+
+def _file_name(stem: str, reference: str, suffix: str) -> str:
+    """The file name the save dialog suggests: a translated ``stem`` with the reference in."""
+    return stem.format(reference=reference) + suffix
 
 
 class ExportController(QObject):
@@ -131,6 +137,7 @@ class ExportController(QObject):
 
     # -- the pipeline ------------------------------------------------------------------
     def choose(self, caption: str, suggested: str, suffix: str, kind: str) -> Path | None:
+        """The save dialog: ``caption`` and ``kind`` (the filter's name) already translated."""
         chosen = self.choose_path(self.parent_widget, caption, suggested, f"{kind} (*{suffix})")
         return with_suffix(chosen, suffix) if chosen else None
 
@@ -142,10 +149,18 @@ class ExportController(QObject):
     ) -> bool:
         """Collect (worker) → lay out (here) → write (background) → log (worker)."""
         if self.running is not None:
-            self.failed.emit(f"Still making {self.running.what}; try again in a moment.")
+            self.failed.emit(
+                translate("Exports", "Still making {what}; try again in a moment.").format(
+                    what=self.running.what
+                )
+            )
             return False
         self.running = job
-        self.progress.emit(f"Reading what goes into {job.what}…", 1, self.STEPS)
+        self.progress.emit(
+            translate("Exports", "Reading what goes into {what}…").format(what=job.what),
+            1,
+            self.STEPS,
+        )
         if collect is None:
             self._lay_out(job, layout, None)
         else:
@@ -158,20 +173,24 @@ class ExportController(QObject):
         return True
 
     def _lay_out(self, job: Job, layout: Callable[[Any], Writer], data: Any) -> None:
-        self.progress.emit(f"Laying out {job.what}…", 2, self.STEPS)
+        self.progress.emit(
+            translate("Exports", "Laying out {what}…").format(what=job.what), 2, self.STEPS
+        )
         try:
             writer = layout(data)
         except Exception as error:  # a layout problem is reported, never raised into Qt
             self._fail(job, error)
             return
-        self.progress.emit(f"Writing {job.path.name}…", 3, self.STEPS)
+        self.progress.emit(
+            translate("Exports", "Writing {file}…").format(file=job.path.name), 3, self.STEPS
+        )
         self.files.run(lambda: writer(job.path), lambda error: self._written(job, error))
 
     def _written(self, job: Job, error: BaseException | None) -> None:
         if error is not None:
             self._fail(job, error)
             return
-        self.progress.emit("Noting the export in the log…", 4, self.STEPS)
+        self.progress.emit(translate("Exports", "Noting the export in the log…"), 4, self.STEPS)
         self.runner.run(
             lambda store: log.record(
                 store,
@@ -197,7 +216,10 @@ class ExportController(QObject):
         self, what: str, caption: str, suggested: str, suffix: str, kind: str,
         log_kind: str, make: Callable[[], bytes],
     ) -> bool:  # fmt: skip
-        """Save bytes made here (a chart, a table, a report) to a file the person chooses."""
+        """Save bytes made here (a chart, a table, a report) to a file the person chooses.
+
+        ``what``, ``caption`` and ``kind`` are shown, so the caller passes them translated.
+        """
         path = self.choose(caption, suggested, suffix, kind)
         if path is None:
             return False
@@ -235,7 +257,11 @@ class ExportController(QObject):
         self._ask(participant_id, lambda ctx: self._plan_details(participant_id, fmt, ctx))
 
     def _plan_details(self, pid: str, fmt: str, ctx: Context) -> None:
-        ok_text = "Preview and print…" if fmt == "print" else "Choose where to save…"
+        ok_text = (
+            translate("Exports", "Preview and print…")
+            if fmt == "print"
+            else translate("Exports", "Choose where to save…")
+        )
         dialog = PlanDetailsDialog(ctx.contact, ctx.partnership, ok_text, self.parent_widget)
         self._open(dialog, lambda: self._plan(pid, fmt, ctx.reference, *dialog.values()))
 
@@ -247,7 +273,7 @@ class ExportController(QObject):
             return collect_plan(store, pid, partnership=partnership, mentor_contact=contact)
 
         if fmt == "print":
-            self.progress.emit("Laying out the plan…", 1, 2)
+            self.progress.emit(translate("Exports", "Laying out the plan…"), 1, 2)
             self.runner.run(
                 collect,
                 lambda data: self._preview(pid, render_plan(data)),
@@ -255,15 +281,26 @@ class ExportController(QObject):
                 owner=self,
             )
             return
-        suffix, kind = (".odt", "OpenDocument text") if fmt == "odt" else (".pdf", "PDF")
-        path = self.choose("Save the action plan", f"plan-{reference}{suffix}", suffix, kind)
+        suffix, kind = (
+            (".odt", translate("Exports", "OpenDocument text"))
+            if fmt == "odt"
+            else (".pdf", translate("Exports", "PDF"))
+        )
+        path = self.choose(
+            translate("Exports", "Save the action plan"),
+            _file_name(translate("Exports", "plan-{reference}"), reference, suffix),
+            suffix,
+            kind,
+        )
         if path is None:
             return
-        job = Job("the action plan", path, f"plan_{fmt}", pid)
+        job = Job(translate("Exports", "the action plan"), path, f"plan_{fmt}", pid)
         if fmt == "odt":
             self.run(job, collect, lambda data: bytes_writer(odt_bytes(render_plan(data))))
         else:
-            self.run(job, collect, lambda data: pdf_writer(render_plan(data), "My plan"))
+            # the PDF's title: the plan's own heading (export/plan_pdf.py)
+            title = translate("PlanPdf", "My plan")
+            self.run(job, collect, lambda data: pdf_writer(render_plan(data), title))
 
     def _preview(self, pid: str, doc: QTextDocument) -> None:
         self.progress.emit("", 2, 2)
@@ -280,15 +317,21 @@ class ExportController(QObject):
 
     def _release_sheet(self, pid: str, ctx: Context) -> None:
         path = self.choose(
-            "Save the release-day sheet", f"what-happens-next-{ctx.reference}.pdf", ".pdf", "PDF"
+            translate("Exports", "Save the release-day sheet"),
+            _file_name(
+                translate("Exports", "what-happens-next-{reference}"), ctx.reference, ".pdf"
+            ),
+            ".pdf",
+            translate("Exports", "PDF"),
         )
         if path is None:
             return
         contact = ctx.contact
+        title = translate("Exports", "What happens next")
         self.run(
-            Job("the release-day sheet", path, "release_sheet", pid),
+            Job(translate("Exports", "the release-day sheet"), path, "release_sheet", pid),
             lambda store: collect_release_sheet(store, pid, mentor_contact=contact),
-            lambda data: pdf_writer(render_release_sheet(data), "What happens next"),
+            lambda data: pdf_writer(render_release_sheet(data), title),
         )
 
     def export_probation_summary(self, participant_id: str) -> None:
@@ -303,17 +346,21 @@ class ExportController(QObject):
         start, end = dialog.period()
         reason = dialog.override_reason()
         path = self.choose(
-            "Save the progress summary", f"progress-summary-{ctx.reference}.pdf", ".pdf", "PDF"
+            translate("Exports", "Save the progress summary"),
+            _file_name(translate("Exports", "progress-summary-{reference}"), ctx.reference, ".pdf"),
+            ".pdf",
+            translate("Exports", "PDF"),
         )
         if path is None:
             return
-        job = Job("the progress summary", path, "probation_summary", pid)
+        job = Job(translate("Exports", "the progress summary"), path, "probation_summary", pid)
         partnership = ctx.partnership
+        title = translate("Exports", "Progress summary for probation")
 
         def layout(data: Any) -> Writer:
             job.override_reason = data.override_reason
             doc = render_probation_summary(data, partnership=partnership)
-            return pdf_writer(doc, "Progress summary for probation")
+            return pdf_writer(doc, title)
 
         self.run(
             job,
@@ -329,15 +376,15 @@ class ExportController(QObject):
 
     def _subject_access(self, pid: str, ctx: Context) -> None:
         path = self.choose(
-            "Save everything held about this person",
-            f"everything-held-{ctx.reference}.zip",
+            translate("Exports", "Save everything held about this person"),
+            _file_name(translate("Exports", "everything-held-{reference}"), ctx.reference, ".zip"),
             ".zip",
-            "ZIP",
+            translate("Exports", "ZIP"),
         )
         if path is None:
             return
         self.run(
-            Job("the subject-access file", path, "subject_access", pid),
+            Job(translate("Exports", "the subject-access file"), path, "subject_access", pid),
             lambda store: subject_access.collect_subject_access(store, pid),
             lambda files: subject_access_writer(pid, files),
         )
@@ -354,12 +401,17 @@ class ExportController(QObject):
     def _csv(self, dialog: CsvDialog) -> None:
         kind, pseudonymise = dialog.choice(), dialog.pseudonymise.isChecked()
         since, until = dialog.period()
-        path = self.choose("Save the CSV file", f"{kind.replace('_', '-')}.csv", ".csv", "CSV")
+        path = self.choose(
+            translate("Exports", "Save the CSV file"),
+            f"{kind.replace('_', '-')}.csv",
+            ".csv",
+            translate("Exports", "CSV"),
+        )
         if path is None:
             return
         log_kind = f"csv_{kind}" + ("_pseudonymised" if pseudonymise else "")
         self.run(
-            Job("the CSV file", path, log_kind),
+            Job(translate("Exports", "the CSV file"), path, log_kind),
             lambda store: csv_export.rows(
                 store, kind, pseudonymise=pseudonymise, since=since, until=until
             ),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from mentor_desk.export import subject_access
 from mentor_desk.export.common import write_bytes
 from mentor_desk.export.document import pdf_bytes
+from mentor_desk.ui.shell.i18n import translate
 
 Writer = Callable[[Path], None]
 Done = Callable[[BaseException | None], None]
@@ -38,8 +39,8 @@ def print_preview(doc: QTextDocument, parent: QWidget, on_printed: Callable[[], 
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print the plan")
-    dialog.setAccessibleName("Print preview of the plan")
+    dialog.setWindowTitle(translate("ExportFiles", "Print the plan"))
+    dialog.setAccessibleName(translate("ExportFiles", "Print preview of the plan"))
     dialog.paintRequested.connect(doc.print_)
     dialog.accepted.connect(on_printed)
     # the printer and the document live as long as the dialog
@@ -56,7 +57,8 @@ def with_suffix(path: str, suffix: str) -> Path:
 
 @dataclass
 class Job:
-    """One export on its way: what it is (in words), where it goes, what the log says."""
+    """One export on its way: what it is (in words, translated), where it goes, what the log
+    says (``kind``, never translated)."""
 
     what: str
     path: Path

@@ -28,36 +28,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.widgets import label, named, set_error
 
 #: The shortest override reason accepted: a few words, not a single key press.
 MIN_REASON = 10
 
+#: The coordinator's CSV files: their name and what is in them (translated when shown).
 CSV_KINDS: dict[str, tuple[str, str]] = {
     "caseload": (
-        "Caseload",
-        "One row per person: status, area, supervision, release date, mentor, next and last "
-        "contact, goals, goals achieved and open referrals.",
+        QT_TRANSLATE_NOOP("ExportQuestions", "Caseload"),
+        QT_TRANSLATE_NOOP(
+            "ExportQuestions",
+            "One row per person: status, area, supervision, release date, mentor, next and "
+            "last contact, goals, goals achieved and open referrals.",
+        ),
     ),
     "referrals": (
-        "Referrals",
-        "One row per referral: date, service, pathway and CRS categories, kind and status.",
+        QT_TRANSLATE_NOOP("ExportQuestions", "Referrals"),
+        QT_TRANSLATE_NOOP(
+            "ExportQuestions",
+            "One row per referral: date, service, pathway and CRS categories, kind and status.",
+        ),
     ),
     "attendance": (
-        "Attendance at sessions",
-        "One row per session attended or missed: date, session, provider, minutes active and "
-        "whether probation should be told.",
+        QT_TRANSLATE_NOOP("ExportQuestions", "Attendance at sessions"),
+        QT_TRANSLATE_NOOP(
+            "ExportQuestions",
+            "One row per session attended or missed: date, session, provider, minutes active "
+            "and whether probation should be told.",
+        ),
     ),
     "check_ins": (
-        "Check-ins",
-        "One row per check-in: the four wellbeing scores, active days, housing, work or "
-        "training, and any new offence, arrest or recall.",
+        QT_TRANSLATE_NOOP("ExportQuestions", "Check-ins"),
+        QT_TRANSLATE_NOOP(
+            "ExportQuestions",
+            "One row per check-in: the four wellbeing scores, active days, housing, work or "
+            "training, and any new offence, arrest or recall.",
+        ),
     ),
     "outcomes": (
-        "Outcomes of goals",
-        "One row per goal: pathway, status, target date, and how it ended when support ended.",
+        QT_TRANSLATE_NOOP("ExportQuestions", "Outcomes of goals"),
+        QT_TRANSLATE_NOOP(
+            "ExportQuestions",
+            "One row per goal: pathway, status, target date, and how it ended when support ended.",
+        ),
     ),
 }
+
+
+def _end_before_start() -> str:
+    return translate("ExportQuestions", "The end of the period is before its start.")
 
 
 def to_qdate(value: date) -> QDate:
@@ -80,7 +101,9 @@ def _buttons(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButt
     ok = named(QPushButton(ok_text), ok_text.rstrip("…"))
     ok.setDefault(True)
     box.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
-    named(box.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
+    named(
+        box.button(QDialogButtonBox.StandardButton.Cancel), translate("ExportQuestions", "Cancel")
+    )
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box, ok
@@ -94,25 +117,33 @@ class PlanDetailsDialog(QDialog):
         self, contact: str, partnership: str, ok_text: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("What goes on the plan")
-        named(self, "What goes on the plan")
+        title = translate("ExportQuestions", "What goes on the plan")
+        self.setWindowTitle(title)
+        named(self, title)
         layout = QVBoxLayout(self)
         layout.addWidget(
             label(
-                "The plan shows your first name and how to reach you at work, so they can get "
-                "in touch. Use a work phone or email, never a personal one. Case notes and "
-                "safety flags are never on the plan.",
+                translate(
+                    "ExportQuestions",
+                    "The plan shows your first name and how to reach you at work, so they can "
+                    "get in touch. Use a work phone or email, never a personal one. Case notes "
+                    "and safety flags are never on the plan.",
+                ),
                 "hint",
                 wrap=True,
             )
         )
         form = QFormLayout()
-        self.contact = named(QLineEdit(contact), "Your work phone or email")
-        self.contact.setPlaceholderText("for example 0113 496 0000")
-        self.partnership = named(QLineEdit(partnership), "Partnership name")
-        self.partnership.setPlaceholderText("for example Leeds Through the Gate")
-        form.addRow("Your work phone or email", self.contact)
-        form.addRow("Partnership name", self.partnership)
+        contact_text = translate("ExportQuestions", "Your work phone or email")
+        partnership_text = translate("ExportQuestions", "Partnership name")
+        self.contact = named(QLineEdit(contact), contact_text)
+        self.contact.setPlaceholderText(translate("ExportQuestions", "for example 0113 496 0000"))
+        self.partnership = named(QLineEdit(partnership), partnership_text)
+        self.partnership.setPlaceholderText(
+            translate("ExportQuestions", "for example Leeds Through the Gate")
+        )
+        form.addRow(contact_text, self.contact)
+        form.addRow(partnership_text, self.partnership)
         layout.addLayout(form)
         buttons, self.ok_button = _buttons(self, ok_text)
         layout.addWidget(buttons)
@@ -139,44 +170,58 @@ class ProbationDialog(QDialog):
     def __init__(self, state: ConsentState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        title = f"Progress summary for probation — {state.reference}"
+        title = translate("ExportQuestions", "Progress summary for probation — {reference}").format(
+            reference=state.reference
+        )
         self.setWindowTitle(title)
-        named(self, "Progress summary for probation")
+        named(self, translate("ExportQuestions", "Progress summary for probation"))
         layout = QVBoxLayout(self)
         layout.addWidget(label(title, "subtitle", wrap=True))
         today = date.today()
         start = max(state.release_date or date.min, today - timedelta(days=91))
         row = QHBoxLayout()
-        self.start = date_edit(min(start, today), "Period from")
-        self.end = date_edit(today, "Period to")
-        row.addWidget(label("From"))
+        self.start = date_edit(min(start, today), translate("ExportQuestions", "Period from"))
+        self.end = date_edit(today, translate("ExportQuestions", "Period to"))
+        row.addWidget(label(translate("ExportQuestions", "From")))
         row.addWidget(self.start)
         row.addSpacing(12)
-        row.addWidget(label("to"))
+        row.addWidget(label(translate("ExportQuestions", "to")))
         row.addWidget(self.end)
         row.addStretch(1)
         layout.addLayout(row)
         if state.covered:
-            text = "Their consent covers sharing this summary with their probation practitioner."
+            text = translate(
+                "ExportQuestions",
+                "Their consent covers sharing this summary with their probation practitioner.",
+            )
         elif state.coordinator:
-            text = (
-                f"⚠ {state.why_not} As a coordinator you can still make it, but only with a "
-                "reason. The reason is printed on the summary and kept in the export log."
-            )
+            text = translate(
+                "ExportQuestions",
+                "⚠ {why_not} As a coordinator you can still make it, but only with a reason. "
+                "The reason is printed on the summary and kept in the export log.",
+            ).format(why_not=state.why_not)
         else:
-            text = (
-                f"⚠ {state.why_not} The summary cannot be made without their consent. Record "
-                "their consent on the Consent tab if they agree, or ask a coordinator."
-            )
+            text = translate(
+                "ExportQuestions",
+                "⚠ {why_not} The summary cannot be made without their consent. Record their "
+                "consent on the Consent tab if they agree, or ask a coordinator.",
+            ).format(why_not=state.why_not)
         self.consent = label(text, "" if state.covered else "error", wrap=True)
         self.consent.setAccessibleName(text)
         layout.addWidget(self.consent)
-        self.reason = named(QPlainTextEdit(), "Reason for making it without their consent")
+        self.reason = named(
+            QPlainTextEdit(),
+            translate("ExportQuestions", "Reason for making it without their consent"),
+        )
         self.reason.setTabChangesFocus(True)
-        self.reason.setPlaceholderText("Why must probation have this without their consent?")
+        self.reason.setPlaceholderText(
+            translate("ExportQuestions", "Why must probation have this without their consent?")
+        )
         self.reason.setMaximumHeight(90)
         overriding = not state.covered and state.coordinator
-        self.reason_label = label("Your reason for making it without their consent:")
+        self.reason_label = label(
+            translate("ExportQuestions", "Your reason for making it without their consent:")
+        )
         self.reason_label.setBuddy(self.reason)
         self.reason_label.setVisible(overriding)
         self.reason.setVisible(overriding)
@@ -185,7 +230,7 @@ class ProbationDialog(QDialog):
         self.error = label("", "error", wrap=True)
         self.error.hide()
         layout.addWidget(self.error)
-        buttons, self.ok_button = _buttons(self, "Save as PDF…")
+        buttons, self.ok_button = _buttons(self, translate("ExportQuestions", "Save as PDF…"))
         layout.addWidget(buttons)
         for edit in (self.start, self.end):
             edit.dateChanged.connect(self._check)
@@ -203,12 +248,14 @@ class ProbationDialog(QDialog):
 
     def _check(self) -> None:
         start, end = self.period()
-        problem = "The end of the period is before its start." if end < start else ""
+        problem = _end_before_start() if end < start else ""
         allowed = self.state.covered or (
             self.state.coordinator and len(self.override_reason() or "") >= MIN_REASON
         )
         if not problem and self.reason.isVisibleTo(self) and not allowed:
-            problem = "Give the reason in a few words (at least 10 letters)."
+            problem = translate(
+                "ExportQuestions", "Give the reason in a few words (at least {n} letters)."
+            ).format(n=MIN_REASON)
         set_error(self.error, problem if self.reason.toPlainText() or end < start else "")
         self.ok_button.setEnabled(allowed and end >= start)
 
@@ -218,57 +265,72 @@ class CsvDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Save a CSV file")
-        named(self, "Save a CSV file")
+        title = translate("ExportQuestions", "Save a CSV file")
+        self.setWindowTitle(title)
+        named(self, title)
         layout = QVBoxLayout(self)
         layout.addWidget(
             label(
-                "CSV files open in any spreadsheet. They hold no participant's name, date "
-                "of birth, contact details or notes: each person appears as their "
-                "reference. The caseload file names each person's mentor.",
+                translate(
+                    "ExportQuestions",
+                    "CSV files open in any spreadsheet. They hold no participant's name, date "
+                    "of birth, contact details or notes: each person appears as their "
+                    "reference. The caseload file names each person's mentor.",
+                ),
                 "hint",
                 wrap=True,
             )
         )
         form = QFormLayout()
-        self.kind = named(QComboBox(), "Which file")
+        which = translate("ExportQuestions", "Which file")
+        self.kind = named(QComboBox(), which)
         for key, (text, _about) in CSV_KINDS.items():
-            self.kind.addItem(text, key)
-        form.addRow("Which file", self.kind)
+            self.kind.addItem(translate("ExportQuestions", text), key)
+        form.addRow(which, self.kind)
         self.about = label("", "hint", wrap=True)
         form.addRow("", self.about)
+        pseudonymise = translate("ExportQuestions", "Pseudonymise references")
         self.pseudonymise = named(
-            QCheckBox("Pseudonymise references"),
-            "Pseudonymise references",
-            "Each reference is replaced by a code that is the same in every file from this "
-            "computer and cannot be turned back without this store.",
+            QCheckBox(pseudonymise),
+            pseudonymise,
+            translate(
+                "ExportQuestions",
+                "Each reference is replaced by a code that is the same in every file from this "
+                "computer and cannot be turned back without this store.",
+            ),
         )
         form.addRow("", self.pseudonymise)
         form.addRow(
             "",
             label(
-                "Codes like P-7KQ2M4XD3A stand for each person. Area, dates and mentor can "
-                "still point to someone: treat the file as personal data.",
+                translate(
+                    "ExportQuestions",
+                    "Codes like P-7KQ2M4XD3A stand for each person. Area, dates and mentor can "
+                    "still point to someone: treat the file as personal data.",
+                ),
                 "hint",
                 wrap=True,
             ),
         )
-        self.limit = named(QCheckBox("Only a period"), "Only a period")
+        only = translate("ExportQuestions", "Only a period")
+        self.limit = named(QCheckBox(only), only)
         today = date.today()
-        self.start = date_edit(today - timedelta(days=365), "Period from")
-        self.end = date_edit(today, "Period to")
+        self.start = date_edit(
+            today - timedelta(days=365), translate("ExportQuestions", "Period from")
+        )
+        self.end = date_edit(today, translate("ExportQuestions", "Period to"))
         period = QHBoxLayout()
         period.addWidget(self.limit)
         period.addWidget(self.start)
-        period.addWidget(label("to"))
+        period.addWidget(label(translate("ExportQuestions", "to")))
         period.addWidget(self.end)
         period.addStretch(1)
-        form.addRow("Period", period)
+        form.addRow(translate("ExportQuestions", "Period"), period)
         layout.addLayout(form)
         self.error = label("", "error", wrap=True)
         self.error.hide()
         layout.addWidget(self.error)
-        buttons, self.ok_button = _buttons(self, "Save CSV…")
+        buttons, self.ok_button = _buttons(self, translate("ExportQuestions", "Save CSV…"))
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._update)
         self.limit.toggled.connect(self._update)
@@ -289,10 +351,10 @@ class CsvDialog(QDialog):
         return from_qdate(self.start.date()), from_qdate(self.end.date())
 
     def _update(self) -> None:
-        self.about.setText(CSV_KINDS[self.choice()][1])
+        self.about.setText(translate("ExportQuestions", CSV_KINDS[self.choice()][1]))
         self.start.setEnabled(self.limit.isChecked())
         self.end.setEnabled(self.limit.isChecked())
         since, until = self.period()
         bad = since is not None and until is not None and until < since
-        set_error(self.error, "The end of the period is before its start." if bad else "")
+        set_error(self.error, _end_before_start() if bad else "")
         self.ok_button.setEnabled(not bad)

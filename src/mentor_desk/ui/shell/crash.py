@@ -20,12 +20,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-TITLE = "Something went wrong"
-TEXT = "Something went wrong — your work is saved."
-DETAIL = (
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
+
+# In English here; the notice shows them translated.
+TITLE = QT_TRANSLATE_NOOP("Crash", "Something went wrong")
+TEXT = QT_TRANSLATE_NOOP("Crash", "Something went wrong — your work is saved.")
+DETAIL = QT_TRANSLATE_NOOP(
+    "Crash",
     "Mentor Desk noted what happened in its log, without names or notes. You can carry on; "
     "if it happens again, choose Help → Copy a problem report and send it to the person "
-    "who looks after Mentor Desk for your partnership."
+    "who looks after Mentor Desk for your partnership.",
 )
 qt_log = logging.getLogger("qt")
 
@@ -47,11 +51,16 @@ class CrashNotice(QObject):
     def _show(self) -> None:
         if self.box is not None and self.box.isVisible():
             return
+        title = translate("Crash", TITLE)
         box = QMessageBox(
-            QMessageBox.Icon.Warning, TITLE, TEXT, QMessageBox.StandardButton.Ok, self.window
+            QMessageBox.Icon.Warning,
+            title,
+            translate("Crash", TEXT),
+            QMessageBox.StandardButton.Ok,
+            self.window,
         )
-        box.setInformativeText(DETAIL)
-        box.setAccessibleName(TITLE)
+        box.setInformativeText(translate("Crash", DETAIL))
+        box.setAccessibleName(title)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._closed)
         self.box = box

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mentor_desk.domain.ids import uuid7
 from mentor_desk.store.caseload import display_name
 from mentor_desk.store.records import Store
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, local_time, named
 
@@ -55,7 +56,14 @@ def load_drafts(store: Store) -> list[Draft]:
         pid = d.get("participant_id")
         if d["kind"] == FORM_DRAFT_KIND and not pid:
             out.append(
-                Draft(d["key"], d["kind"], "", "a new participant", d["body"], d["updated_at"])
+                Draft(
+                    d["key"],
+                    d["kind"],
+                    "",
+                    translate("Drafts", "a new participant"),
+                    d["body"],
+                    d["updated_at"],
+                )
             )
             continue
         if d["kind"] not in (DRAFT_KIND, PROFILE_DRAFT_KIND, FORM_DRAFT_KIND) or not pid:
@@ -198,11 +206,11 @@ class DraftOfferDialog(QDialog):
         is_note, is_form = draft.kind == DRAFT_KIND, draft.kind == FORM_DRAFT_KIND
         self.reopens = not is_form or bool(draft.body.get("reopen"))
         question = (
-            "Recover the note you were writing?"
+            translate("Drafts", "Recover the note you were writing?")
             if is_note
-            else "Recover the form you were filling in?"
+            else translate("Drafts", "Recover the form you were filling in?")
             if is_form
-            else "Recover the profile changes you were making?"
+            else translate("Drafts", "Recover the profile changes you were making?")
         )
         self.setWindowTitle(question)
         named(self, question)
@@ -211,45 +219,61 @@ class DraftOfferDialog(QDialog):
         text = (draft.body.get("text") or "").strip() if is_note else ""
         preview = text[:200] + ("…" if len(text) > 200 else "")
         when = local_time(draft.updated_at)
+        who = f"<b>{_esc(draft.who)}</b>"
         if is_note:
-            sentence = (
-                f"A note for <b>{_esc(draft.who)}</b> was not saved. It was last kept at {when}."
-            )
+            sentence = translate(
+                "Drafts", "A note for {who} was not saved. It was last kept at {when}."
+            ).format(who=who, when=when)
         elif is_form:
-            title = _esc(str(draft.body.get("title") or "A form"))
-            sentence = (
-                f"“{title}” for <b>{_esc(draft.who)}</b> was not saved. It was last kept at {when}."
-            )
+            title = _esc(str(draft.body.get("title") or translate("Drafts", "A form")))
+            sentence = translate(
+                "Drafts", "“{title}” for {who} was not saved. It was last kept at {when}."
+            ).format(title=title, who=who, when=when)
             if not self.reopens:
-                sentence += (
-                    " This form cannot be opened again with what was typed: copy it from here,"
-                    " then open the form again."
+                sentence += " " + translate(
+                    "Drafts",
+                    "This form cannot be opened again with what was typed: copy it from here, "
+                    "then open the form again.",
                 )
         else:
-            sentence = (
-                f"Changes to the profile of <b>{_esc(draft.who)}</b> were not saved. They "
-                f"were last kept at {when}."
-            )
+            sentence = translate(
+                "Drafts",
+                "Changes to the profile of {who} were not saved. They were last kept at {when}.",
+            ).format(who=who, when=when)
         self.message = label(sentence, "", wrap=True)
         layout.addWidget(self.message)
         self.typed: QPlainTextEdit | None = None
         if is_note:
-            quote = QLabel(_esc(preview) or "<i>(no text yet)</i>")
+            empty = translate("Drafts", "(no text yet)")
+            quote = QLabel(_esc(preview) or f"<i>{empty}</i>")
             quote.setWordWrap(True)
             quote.setProperty("role", "demo")
             layout.addWidget(quote)
         elif is_form:
-            self.typed = named(QPlainTextEdit(typed_text(draft)), "What was typed")
+            self.typed = named(
+                QPlainTextEdit(typed_text(draft)), translate("Drafts", "What was typed")
+            )
             self.typed.setReadOnly(True)
             self.typed.setMaximumHeight(160)
             layout.addWidget(self.typed)
         buttons = QDialogButtonBox()
-        thing = "note" if is_note else "form" if is_form else "changes"
+        recover_name, discard_name = (
+            (translate("Drafts", "Recover the note"), translate("Drafts", "Discard the note"))
+            if is_note
+            else (translate("Drafts", "Recover the form"), translate("Drafts", "Discard the form"))
+            if is_form
+            else (
+                translate("Drafts", "Recover the changes"),
+                translate("Drafts", "Discard the changes"),
+            )
+        )
         if self.reopens:
-            self.recover_button = named(QPushButton("Recover"), f"Recover the {thing}")
+            self.recover_button = named(QPushButton(translate("Drafts", "Recover")), recover_name)
         else:
-            self.recover_button = named(QPushButton("Copy"), "Copy what was typed")
-        self.discard_button = named(QPushButton("Discard"), f"Discard the {thing}")
+            self.recover_button = named(
+                QPushButton(translate("Drafts", "Copy")), translate("Drafts", "Copy what was typed")
+            )
+        self.discard_button = named(QPushButton(translate("Drafts", "Discard")), discard_name)
         buttons.addButton(self.recover_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.recover_button.setDefault(True)
@@ -260,7 +284,7 @@ class DraftOfferDialog(QDialog):
 
     def _copy(self) -> None:
         QApplication.clipboard().setText(typed_text(self.draft))
-        self.recover_button.setText("Copied")
+        self.recover_button.setText(translate("Drafts", "Copied"))
 
     def _recover(self) -> None:
         self.recover.emit(self.draft)

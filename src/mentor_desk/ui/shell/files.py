@@ -13,6 +13,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from mentor_desk.export.common import ExportError
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import user_message
 
 __all__ = ["ask_save_path", "documents_folder", "failure_text"]
@@ -37,8 +38,16 @@ def failure_text(error: BaseException, path: Path | None = None) -> str:
     if isinstance(error, ExportError):
         return str(error)
     if isinstance(error, PermissionError):
-        return f"Mentor Desk may not write to {path or 'that folder'}. Choose another place."
+        if path is None:
+            return translate(
+                "Files", "Mentor Desk may not write to that folder. Choose another place."
+            )
+        return translate(
+            "Files", "Mentor Desk may not write to {folder}. Choose another place."
+        ).format(folder=path)
     if isinstance(error, OSError):
         reason = error.strerror or type(error).__name__
-        return f"The file could not be written ({reason}). Nothing was saved."
+        return translate(
+            "Files", "The file could not be written ({reason}). Nothing was saved."
+        ).format(reason=reason)
     return user_message(error)

@@ -13,16 +13,19 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.network import NetRunner
 from mentor_desk.ui.shell.tasks import TaskRunner
 
-DAMAGED_TITLE = "Your data file is damaged"
-DAMAGED_TEXT = (
+# In English here; the warning shows them translated.
+DAMAGED_TITLE = QT_TRANSLATE_NOOP("Integrity", "Your data file is damaged")
+DAMAGED_TEXT = QT_TRANSLATE_NOOP(
+    "Integrity",
     "Mentor Desk checked your encrypted data file and found damaged parts. What you can "
     "see now may be incomplete, and saving may fail.\n\n"
     "Do not delete anything. If this computer syncs with a partnership server, ask your "
     "coordinator to set it up again from the server; otherwise restore the data folder from "
-    "a backup."
+    "a backup.",
 )
 
 
@@ -56,5 +59,9 @@ class IntegrityCheck(QObject):
 
     def _done(self, damaged: int) -> None:
         if damaged:
-            self.warn(self.window, DAMAGED_TITLE, DAMAGED_TEXT)
+            self.warn(
+                self.window,
+                translate("Integrity", DAMAGED_TITLE),
+                translate("Integrity", DAMAGED_TEXT),
+            )
         self.finished.emit(damaged)

@@ -18,6 +18,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from mentor_desk.store.worker import StoreClosed
+from mentor_desk.ui.shell.i18n import translate
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -38,7 +39,9 @@ def network_message(error: BaseException) -> str:
     """A plain message for a failed server call (SyncError messages are written for people)."""
     if _written_for_people(error):
         return str(error)
-    return f"Something went wrong talking to the server ({type(error).__name__}). Nothing was lost."
+    return translate(
+        "Network", "Something went wrong talking to the server ({error}). Nothing was lost."
+    ).format(error=type(error).__name__)
 
 
 class NetRunner(QObject):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.widgets import named
 
 NEW_PARTICIPANT = "Ctrl+N"
@@ -83,9 +83,13 @@ def plain(title: str) -> str:
     return re.sub(r"&(.)", r"\1", title)
 
 
-def _alt_row(titles: dict[str, str], what: str) -> tuple[str, str]:
+def _alt_row(titles: dict[str, str], what: str, translated: bool) -> tuple[str, str]:
     keys = "Alt+" + ", ".join(str(mnemonic(t)) for t in titles.values())
-    return keys, f"{what}: " + ", ".join(plain(t) for t in titles.values())
+    listed = ", ".join(plain(t) for t in titles.values())
+    row = "{what}: {titles}"
+    if translated:
+        row = translate("Shortcuts", "{what}: {titles}")
+    return keys, row.format(what=what, titles=listed)
 
 
 def lock_from(dialog: QWidget) -> QShortcut:
@@ -108,34 +112,71 @@ def lock_from(dialog: QWidget) -> QShortcut:
     return QShortcut(QKeySequence(LOCK), dialog, lock)
 
 
-TABLE = (
-    (NEW_PARTICIPANT, "Register a new participant"),
-    (NEW_NOTE, "Write a new note for the open participant"),
-    (SEARCH, "Search the caseload (names, references, notes)"),
-    (SAVE, "Save the note, profile or form you are editing"),
-    (CLOSE_TAB, "Close the participant you are looking at"),
-    (CASELOAD, "Go back to the caseload"),
-    (LOCK, "Lock Mentor Desk now"),
-    ("Enter", "Open the participant chosen in the caseload"),
-    (RELEASE_DAY, "Release-day mode for the chosen or open participant"),
-    (SESSION_ATTENDANCE, "Record attendance for a whole activity session"),
-    (TEAM, "Team view of every caseload (coordinators)"),
-    (PRINT_PLAN, "Print the plan of the chosen or open participant"),
-    (DASHBOARD, "The dashboard: charts of the caseload"),
-    _alt_row(TABS, "Tabs of an open participant"),
-    _alt_row(MENUS, "Menus"),
-    ("Esc", "Close a form (asks first when something is not saved)"),
-    (SYNC_NOW, "Sync with the partnership server now"),
-    (HELP, "This list"),
-    (QUIT, "Quit"),
+#: Stands in :data:`_LIST` for the row of the tabs' (or the menus') Alt letters.
+_TAB_KEYS, _MENU_KEYS = "<tabs>", "<menus>"
+_LIST = (
+    (NEW_PARTICIPANT, QT_TRANSLATE_NOOP("Shortcuts", "Register a new participant")),
+    (NEW_NOTE, QT_TRANSLATE_NOOP("Shortcuts", "Write a new note for the open participant")),
+    (SEARCH, QT_TRANSLATE_NOOP("Shortcuts", "Search the caseload (names, references, notes)")),
+    (SAVE, QT_TRANSLATE_NOOP("Shortcuts", "Save the note, profile or form you are editing")),
+    (CLOSE_TAB, QT_TRANSLATE_NOOP("Shortcuts", "Close the participant you are looking at")),
+    (CASELOAD, QT_TRANSLATE_NOOP("Shortcuts", "Go back to the caseload")),
+    (LOCK, QT_TRANSLATE_NOOP("Shortcuts", "Lock Mentor Desk now")),
+    ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "Open the participant chosen in the caseload")),
+    (
+        RELEASE_DAY,
+        QT_TRANSLATE_NOOP("Shortcuts", "Release-day mode for the chosen or open participant"),
+    ),
+    (
+        SESSION_ATTENDANCE,
+        QT_TRANSLATE_NOOP("Shortcuts", "Record attendance for a whole activity session"),
+    ),
+    (TEAM, QT_TRANSLATE_NOOP("Shortcuts", "Team view of every caseload (coordinators)")),
+    (
+        PRINT_PLAN,
+        QT_TRANSLATE_NOOP("Shortcuts", "Print the plan of the chosen or open participant"),
+    ),
+    (DASHBOARD, QT_TRANSLATE_NOOP("Shortcuts", "The dashboard: charts of the caseload")),
+    (_TAB_KEYS, QT_TRANSLATE_NOOP("Shortcuts", "Tabs of an open participant")),
+    (_MENU_KEYS, QT_TRANSLATE_NOOP("Shortcuts", "Menus")),
+    (
+        "Esc",
+        QT_TRANSLATE_NOOP("Shortcuts", "Close a form (asks first when something is not saved)"),
+    ),
+    (SYNC_NOW, QT_TRANSLATE_NOOP("Shortcuts", "Sync with the partnership server now")),
+    (HELP, QT_TRANSLATE_NOOP("Shortcuts", "This list")),
+    (QUIT, QT_TRANSLATE_NOOP("Shortcuts", "Quit")),
 )
+
+
+def rows(translated: bool = True) -> list[tuple[str, str]]:
+    """The Help list: (keys, what they do), in the program's language or (``translated``
+    False) in English, with the Alt letters of the tabs and menus as the window shows them."""
+
+    def words(text: str) -> str:
+        return translate("Shortcuts", text) if translated else text
+
+    out = []
+    for keys, text in _LIST:
+        if keys in (_TAB_KEYS, _MENU_KEYS):
+            titles = TABS if keys == _TAB_KEYS else MENUS
+            context = "Tabs" if keys == _TAB_KEYS else "Menus"
+            shown = {k: translate(context, t) if translated else t for k, t in titles.items()}
+            out.append(_alt_row(shown, words(text), translated))
+        else:
+            out.append((keys, words(text)))
+    return out
+
+
+#: The Help list in English: what docs/ui.md shows and the tests compare with the window.
+TABLE = tuple(rows(translated=False))
 
 
 def markdown() -> str:
     """The table of docs/ui.md, made from :data:`TABLE` (a test checks the two agree)."""
-    rows = ["| keys | action |", "| --- | --- |"]
-    rows += [f"| {keys} | {text} |" for keys, text in TABLE]
-    return "\n".join(rows)
+    lines = ["| keys | action |", "| --- | --- |"]
+    lines += [f"| {keys} | {text} |" for keys, text in TABLE]
+    return "\n".join(lines)
 
 
 class ShortcutsDialog(QDialog):
@@ -143,11 +184,15 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        title = translate("Shortcuts", "Keyboard shortcuts")
+        self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        table = named(QTableWidget(len(TABLE), 2), "Keyboard shortcuts")
-        table.setHorizontalHeaderLabels(["Keys", "What it does"])
-        for row, (keys, text) in enumerate(TABLE):
+        listed = rows()
+        table = named(QTableWidget(len(listed), 2), title)
+        table.setHorizontalHeaderLabels(
+            [translate("Shortcuts", "Keys"), translate("Shortcuts", "What it does")]
+        )
+        for row, (keys, text) in enumerate(listed):
             table.setItem(row, 0, QTableWidgetItem(keys))
             table.setItem(row, 1, QTableWidgetItem(text))
         table.verticalHeader().hide()
@@ -157,6 +202,8 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        named(buttons.button(QDialogButtonBox.StandardButton.Close), "Close")
+        named(
+            buttons.button(QDialogButtonBox.StandardButton.Close), translate("Shortcuts", "Close")
+        )
         layout.addWidget(buttons)
         self.resize(520, 420)

@@ -378,15 +378,17 @@ class PreparingPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         _card_frame, box = _card(self)
-        box.addWidget(label("Preparing the demo", "title"))
+        box.addWidget(label(translate("Preparing", "Preparing the demo"), "title"))
         box.addWidget(
             label(
-                "Inventing a caseload of sample people. This takes a few seconds.",
+                translate(
+                    "Preparing", "Inventing a caseload of sample people. This takes a few seconds."
+                ),
                 "subtitle",
                 wrap=True,
             )
         )
-        self.bar = named(QProgressBar(), "Demo preparation progress")
+        self.bar = named(QProgressBar(), translate("Preparing", "Demo preparation progress"))
         self.bar.setRange(0, 0)
         box.addWidget(self.bar)
 

@@ -22,6 +22,7 @@ from mentor_desk.domain.validation import ValidationFailed
 from mentor_desk.store.errors import StoreError
 from mentor_desk.store.records import Store
 from mentor_desk.store.worker import StoreClosed, StoreWorker
+from mentor_desk.ui.shell.i18n import translate
 
 T = TypeVar("T")
 BUSY_AFTER_MS = 300
@@ -36,10 +37,11 @@ def user_message(error: BaseException) -> str:
     if isinstance(error, StoreError | StoreClosed):
         return str(error)
     if isinstance(error, ValidationFailed):
-        return "Some fields need a look: " + "; ".join(
-            f"{e.field.replace('_', ' ')} {e.message}" for e in error.errors
-        )
-    return f"Something went wrong ({type(error).__name__}). Nothing was lost; try again."
+        problems = "; ".join(f"{e.field.replace('_', ' ')} {e.message}" for e in error.errors)
+        return translate("Tasks", "Some fields need a look: {problems}").format(problems=problems)
+    return translate(
+        "Tasks", "Something went wrong ({error}). Nothing was lost; try again."
+    ).format(error=type(error).__name__)
 
 
 def _ignore(_message: str, _error: BaseException) -> None:

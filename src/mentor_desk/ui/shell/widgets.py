@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from mentor_desk.domain.words import plain as plain  # re-exported for the screens
+from mentor_desk.ui.shell.i18n import translate
 
 W = TypeVar("W", bound=QWidget)
 
@@ -44,11 +45,11 @@ def day(value: date | None, today: date | None = None) -> str:
     today = today or date.today()
     delta = (value - today).days
     if delta == 0:
-        return "Today"
+        return translate("Widgets", "Today")
     if delta == 1:
-        return "Tomorrow"
+        return translate("Widgets", "Tomorrow")
     if delta == -1:
-        return "Yesterday"
+        return translate("Widgets", "Yesterday")
     year = "" if value.year == today.year else f" {value.year}"
     return f"{value:%a} {value.day} {value:%b}{year}"
 
@@ -99,6 +100,7 @@ def error_and_buttons(
 ) -> tuple[QLabel, QPushButton]:
     """The foot of a record dialog: a hidden error line and Save/Cancel buttons.
 
+    ``save_text`` and ``save_name`` are shown, so the caller passes them translated.
     Save calls ``dialog.save()``; Cancel rejects. Returns (error label, save button).
     """
     error = label("", "error", wrap=True)
@@ -110,7 +112,7 @@ def error_and_buttons(
     save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
     save_button.setText(save_text)
     named(save_button, save_name or save_text)
-    named(buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel")
+    named(buttons.button(QDialogButtonBox.StandardButton.Cancel), translate("Widgets", "Cancel"))
     buttons.accepted.connect(dialog.save)  # type: ignore[attr-defined]
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named, set_error
 from mentor_desk.ui.sync import wording as sync_ops
@@ -32,22 +33,28 @@ from mentor_desk.ui.sync.wording import AttentionRow
 def attention_model(parent: QWidget | None = None) -> RowsModel[AttentionRow]:
     return RowsModel[AttentionRow](
         [
-            ("Participant", lambda r: r.participant),
-            ("Record", lambda r: r.what),
-            ("Change", lambda r: r.summary),
-            ("Why it was refused", lambda r: sync_ops.reason_text(r.reason)),
-            ("When", lambda r: when_text(r.at)),
+            (translate("NeedsAttention", "Participant"), lambda r: r.participant),
+            (translate("NeedsAttention", "Record"), lambda r: r.what),
+            (translate("NeedsAttention", "Change"), lambda r: r.summary),
+            (
+                translate("NeedsAttention", "Why it was refused"),
+                lambda r: sync_ops.reason_text(r.reason),
+            ),
+            (translate("NeedsAttention", "When"), lambda r: when_text(r.at)),
         ],
         parent,
     )
 
 
 def explain(row: AttentionRow) -> str:
-    lines = [f"{row.participant} — {row.what}", "", sync_ops.reason_text(row.reason) + "."]
+    heading = translate("NeedsAttention", "{participant} — {record}").format(
+        participant=row.participant, record=row.what
+    )
+    lines = [heading, "", sync_ops.reason_text(row.reason) + "."]
     if row.detail:
         lines.append(row.detail)
     if row.op != "delete" and row.fields:
-        lines += ["", "The change that was sent:"]
+        lines += ["", translate("NeedsAttention", "The change that was sent:")]
         lines += [
             f"  {sync_ops.field_label(row.entity, k)}: {sync_ops.show_value(row.entity, k, v)}"
             for k, v in row.fields.items()
@@ -70,20 +77,26 @@ class AttentionDialog(QDialog):
         super().__init__(parent)
         self._runner, self._sync = runner, sync
         self._confirm: QMessageBox | None = None
-        self.setWindowTitle("Changes that need attention")
+        title = translate("NeedsAttention", "Changes that need attention")
+        self.setWindowTitle(title)
         self.resize(940, 520)
         box = QVBoxLayout(self)
         box.addWidget(
             label(
-                "The server did not accept these changes. They are kept here, not lost: "
-                "correct the record and send it again, or discard the change.",
+                translate(
+                    "NeedsAttention",
+                    "The server did not accept these changes. They are kept here, not lost: "
+                    "correct the record and send it again, or discard the change.",
+                ),
                 "",
                 wrap=True,
             )
         )
         self.model = attention_model(self)
-        self.table = rows_table(self.model, "Changes that need attention")
-        self.detail = named(QPlainTextEdit(), "Why the change was refused")
+        self.table = rows_table(self.model, title)
+        self.detail = named(
+            QPlainTextEdit(), translate("NeedsAttention", "Why the change was refused")
+        )
         self.detail.setReadOnly(True)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
@@ -91,21 +104,34 @@ class AttentionDialog(QDialog):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         box.addWidget(split, 1)
-        self.empty = label("Nothing needs attention: the server accepted every change.", "subtitle")
+        self.empty = label(
+            translate(
+                "NeedsAttention", "Nothing needs attention: the server accepted every change."
+            ),
+            "subtitle",
+        )
         self.empty.hide()
         box.addWidget(self.empty)
         self.error = label("", "error", wrap=True)
         self.error.hide()
         box.addWidget(self.error)
         row = QHBoxLayout()
-        self.open_button = named(QPushButton("Open participant"), "Open participant")
-        self.resend_button = named(QPushButton("Send again"), "Send again")
-        self.discard_button = named(QPushButton("Discard…"), "Discard change")
+        open_text = translate("NeedsAttention", "Open participant")
+        self.open_button = named(QPushButton(open_text), open_text)
+        resend = translate("NeedsAttention", "Send again")
+        self.resend_button = named(QPushButton(resend), resend)
+        self.discard_button = named(
+            QPushButton(translate("NeedsAttention", "Discard…")),
+            translate("NeedsAttention", "Discard change"),
+        )
         for button in (self.open_button, self.resend_button, self.discard_button):
             row.addWidget(button)
         row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        named(buttons.button(QDialogButtonBox.StandardButton.Close), "Close")
+        named(
+            buttons.button(QDialogButtonBox.StandardButton.Close),
+            translate("NeedsAttention", "Close"),
+        )
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         box.addLayout(row)
@@ -164,14 +190,18 @@ class AttentionDialog(QDialog):
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Discard this change?",
-            f"The change to {row.participant}'s {row.what.lower()} will not be sent to the "
-            "server. This computer's copy stays as it is until the next change from the server.",
+            translate("NeedsAttention", "Discard this change?"),
+            translate(
+                "NeedsAttention",
+                "The change to {participant}'s {record} will not be sent to the server. This "
+                "computer's copy stays as it is until the next change from the server.",
+            ).format(participant=row.participant, record=row.what.lower()),
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        named(discard, "Discard")
+        discard_text = translate("NeedsAttention", "Discard")
+        discard = box.addButton(discard_text, QMessageBox.ButtonRole.DestructiveRole)
+        named(discard, discard_text)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         seq = row.device_seq
 

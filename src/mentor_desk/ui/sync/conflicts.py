@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.table_model import ColumnsModel, read_only_table
 from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.widgets import label, named, set_error
@@ -46,10 +47,10 @@ def when_text(at: datetime | None) -> str:
 def theirs_text(row: ConflictRow) -> str:
     """Who wrote the value the server kept, and when, as far as the server said."""
     if not row.theirs_by:
-        return "Someone else — already on the server"
-    who = "You, earlier" if row.theirs_by == "You" else row.theirs_by
+        return translate("Conflicts", "Someone else — already on the server")
+    who = translate("Conflicts", "You, earlier") if row.theirs_by == sync_ops.YOU else row.theirs_by
     when = when_text(row.theirs_at)
-    return f"{who} — {when}" if when else who
+    return translate("Conflicts", "{who} — {when}").format(who=who, when=when) if when else who
 
 
 RowsModel = ColumnsModel
@@ -59,11 +60,11 @@ rows_table = read_only_table
 def conflicts_model(parent: QWidget | None = None) -> RowsModel[ConflictRow]:
     return RowsModel[ConflictRow](
         [
-            ("Participant", lambda r: r.participant),
-            ("Record", lambda r: r.what),
-            ("Field", lambda r: r.field_label),
-            ("Sent by", lambda r: r.mine_by),
-            ("When", lambda r: when_text(r.at)),
+            (translate("Conflicts", "Participant"), lambda r: r.participant),
+            (translate("Conflicts", "Record"), lambda r: r.what),
+            (translate("Conflicts", "Field"), lambda r: r.field_label),
+            (translate("Conflicts", "Sent by"), lambda r: sync_ops.author_text(r.mine_by)),
+            (translate("Conflicts", "When"), lambda r: when_text(r.at)),
         ],
         parent,
     )
@@ -91,19 +92,22 @@ class ConflictsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._runner, self._sync = runner, sync
-        self.setWindowTitle("Conflicts to review")
+        self.setWindowTitle(translate("Conflicts", "Conflicts to review"))
         self.resize(1080, 520)
         box = QVBoxLayout(self)
         box.addWidget(
             label(
-                "These fields were changed here and elsewhere before either side saw the other "
-                "change. The server kept its value; choose what should stay.",
+                translate(
+                    "Conflicts",
+                    "These fields were changed here and elsewhere before either side saw the "
+                    "other change. The server kept its value; choose what should stay.",
+                ),
                 "",
                 wrap=True,
             )
         )
         self.model = conflicts_model(self)
-        self.table = rows_table(self.model, "Conflicts")
+        self.table = rows_table(self.model, translate("Conflicts", "Conflicts"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self._detail_panel())
@@ -111,11 +115,15 @@ class ConflictsDialog(QDialog):
         split.setStretchFactor(1, 3)
         split.setSizes([440, 620])
         box.addWidget(split, 1)
-        self.empty = label("Nothing to review: every conflict is settled.", "subtitle")
+        self.empty = label(
+            translate("Conflicts", "Nothing to review: every conflict is settled."), "subtitle"
+        )
         self.empty.hide()
         box.addWidget(self.empty)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        named(buttons.button(QDialogButtonBox.StandardButton.Close), "Close")
+        named(
+            buttons.button(QDialogButtonBox.StandardButton.Close), translate("Conflicts", "Close")
+        )
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show())
@@ -127,29 +135,36 @@ class ConflictsDialog(QDialog):
         grid.setContentsMargins(8, 0, 0, 0)
         self.title = label("", "subtitle", wrap=True)
         grid.addWidget(self.title, 0, 0, 1, 2)
-        mine_group = self.mine_group = QGroupBox("Yours")
+        mine_group = self.mine_group = QGroupBox(translate("Conflicts", "Yours"))
         mine_box = QVBoxLayout(mine_group)
         self.mine_who = label("", "hint", wrap=True)
-        self.mine_value = _value_box("Your value")
-        self.keep_mine = named(QPushButton("Keep mine"), "Keep mine")
+        self.mine_value = _value_box(translate("Conflicts", "Your value"))
+        keep_mine = translate("Conflicts", "Keep mine")
+        self.keep_mine = named(QPushButton(keep_mine), keep_mine)
         mine_box.addWidget(self.mine_who)
         mine_box.addWidget(self.mine_value, 1)
         mine_box.addWidget(self.keep_mine)
-        theirs_group = QGroupBox("On the server")
+        theirs_group = QGroupBox(translate("Conflicts", "On the server"))
         theirs_box = QVBoxLayout(theirs_group)
-        self.theirs_who = label("Someone else — already on the server", "hint", wrap=True)
-        self.theirs_value = _value_box("The server's value")
-        self.keep_theirs = named(QPushButton("Keep theirs"), "Keep theirs")
+        self.theirs_who = label(
+            translate("Conflicts", "Someone else — already on the server"), "hint", wrap=True
+        )
+        self.theirs_value = _value_box(translate("Conflicts", "The server's value"))
+        keep_theirs = translate("Conflicts", "Keep theirs")
+        self.keep_theirs = named(QPushButton(keep_theirs), keep_theirs)
         theirs_box.addWidget(self.theirs_who)
         theirs_box.addWidget(self.theirs_value, 1)
         theirs_box.addWidget(self.keep_theirs)
         grid.addWidget(mine_group, 1, 0)
         grid.addWidget(theirs_group, 1, 1)
-        self.edit_group = QGroupBox("Or type what it should be")
+        self.edit_group = QGroupBox(translate("Conflicts", "Or type what it should be"))
         edit_box = QHBoxLayout(self.edit_group)
-        self.edit = named(QPlainTextEdit(), "Value to keep")
+        self.edit = named(QPlainTextEdit(), translate("Conflicts", "Value to keep"))
         self.edit.setMaximumHeight(80)
-        self.use_edit = named(QPushButton("Use this"), "Use this value")
+        self.use_edit = named(
+            QPushButton(translate("Conflicts", "Use this")),
+            translate("Conflicts", "Use this value"),
+        )
         edit_box.addWidget(self.edit, 1)
         edit_box.addWidget(self.use_edit, 0, Qt.AlignmentFlag.AlignBottom)
         grid.addWidget(self.edit_group, 2, 0, 1, 2)
@@ -193,11 +208,20 @@ class ConflictsDialog(QDialog):
             for box in (self.mine_value, self.theirs_value, self.edit):
                 box.clear()
             return
-        self.title.setText(f"{row.participant} — {row.what}: {row.field_label}")
+        self.title.setText(
+            translate("Conflicts", "{participant} — {record}: {field}").format(
+                participant=row.participant, record=row.what, field=row.field_label
+            )
+        )
         yours = row.mine_is_yours
-        self.mine_group.setTitle("Yours" if yours else f"Sent by {row.mine_by}")
+        self.mine_group.setTitle(
+            translate("Conflicts", "Yours")
+            if yours
+            else translate("Conflicts", "Sent by {name}").format(name=row.mine_by)
+        )
+        who = translate("Conflicts", "You, on this computer") if yours else row.mine_by
         self.mine_who.setText(
-            f"{'You, on this computer' if yours else row.mine_by} — {when_text(row.at)}"
+            translate("Conflicts", "{who} — {when}").format(who=who, when=when_text(row.at))
         )
         self.theirs_who.setText(theirs_text(row))
         self.mine_value.setPlainText(sync_ops.show_value(row.entity, row.field, row.mine))
@@ -206,17 +230,17 @@ class ConflictsDialog(QDialog):
         if row.editable:
             self.edit.setPlainText(sync_ops.edit_text(row.entity, row.field, row.mine))
         if row.restores_on_server:
-            self.keep_mine.setText("Bring it back with my changes")
-            self.keep_theirs.setText("Keep it deleted")
+            self.keep_mine.setText(translate("Conflicts", "Bring it back with my changes"))
+            self.keep_theirs.setText(translate("Conflicts", "Keep it deleted"))
         elif row.field == sync_ops.DELETED_FIELD:
-            self.keep_mine.setText("Delete it")
-            self.keep_theirs.setText("Keep it")
+            self.keep_mine.setText(translate("Conflicts", "Delete it"))
+            self.keep_theirs.setText(translate("Conflicts", "Keep it"))
         elif yours:
-            self.keep_mine.setText("Keep mine")
-            self.keep_theirs.setText("Keep theirs")
+            self.keep_mine.setText(translate("Conflicts", "Keep mine"))
+            self.keep_theirs.setText(translate("Conflicts", "Keep theirs"))
         else:  # a coordinator or the other author, settling someone else's conflict
-            self.keep_mine.setText(f"Keep {row.mine_by}'s")
-            self.keep_theirs.setText("Keep the server's")
+            self.keep_mine.setText(translate("Conflicts", "Keep {name}'s").format(name=row.mine_by))
+            self.keep_theirs.setText(translate("Conflicts", "Keep the server's"))
         for button in (self.keep_mine, self.keep_theirs):
             button.setAccessibleName(button.text())
 
@@ -234,7 +258,10 @@ class ConflictsDialog(QDialog):
             try:
                 value = sync_ops.parse_value(row.entity, row.field, self.edit.toPlainText())
             except ValueError:
-                set_error(self.error, "That value is not in the right form for this field.")
+                set_error(
+                    self.error,
+                    translate("Conflicts", "That value is not in the right form for this field."),
+                )
                 return
         self._set_working(True)
         self._runner.run(

@@ -29,6 +29,7 @@ from mentor_desk.store.records import Store
 from mentor_desk.sync.account import join
 from mentor_desk.sync.protocol import NotSignedIn, Offline
 from mentor_desk.sync.transport import ApiRefused, Transport, check_url
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.network import NetRunner
 from mentor_desk.ui.shell.start_pages import _card, _password, strength_hint
 from mentor_desk.ui.shell.tasks import TaskRunner
@@ -65,14 +66,15 @@ def remember(store: Store, login: Login, username: str = "") -> None:
 
 def sign_in_message(message: str, error: BaseException) -> str:
     if isinstance(error, NotSignedIn):
-        return "The username or password is not right."
+        return translate("Join", "The username or password is not right.")
     if isinstance(error, Offline):
-        return (
+        return translate(
+            "Join",
             "The server cannot be reached at that address. Check the address and this "
-            "computer's connection."
+            "computer's connection.",
         )
     if isinstance(error, ApiRefused) and error.status == 429:
-        return message or "Too many attempts. Wait a few minutes and try again."
+        return message or translate("Join", "Too many attempts. Wait a few minutes and try again.")
     return message
 
 
@@ -84,13 +86,17 @@ class JoinFields(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.address = named(QLineEdit(), "Server address", "For example https://desk.example.org")
-        self.address.setPlaceholderText("https://desk.example.org")
-        self.username = named(QLineEdit(), "Username")
-        self.password = _password("Password")
-        self.form.addRow("Server &address", self.address)
-        self.form.addRow("&Username", self.username)
-        self.form.addRow("Pass&word", self.password)
+        self.address = named(
+            QLineEdit(),
+            translate("Join", "Server address"),
+            translate("Join", "For example https://desk.example.org"),
+        )
+        self.address.setPlaceholderText(translate("Join", "https://desk.example.org"))
+        self.username = named(QLineEdit(), translate("Join", "Username"))
+        self.password = _password(translate("Join", "Password"))
+        self.form.addRow(translate("Join", "Server &address"), self.address)
+        self.form.addRow(translate("Join", "&Username"), self.username)
+        self.form.addRow(translate("Join", "Pass&word"), self.password)
 
     def filled(self) -> bool:
         return all(e.text().strip() for e in (self.address, self.username)) and bool(
@@ -117,15 +123,20 @@ class JoinDialog(QDialog):
     def __init__(self, runner: TaskRunner, net: NetRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner, self._net = runner, net
-        self.setWindowTitle("Join a partnership server")
+        title = translate("Join", "Join a partnership server")
+        self.setWindowTitle(title)
         self.setMinimumWidth(480)
         box = QVBoxLayout(self)
         box.setSpacing(10)
-        box.addWidget(label("Join a partnership server", "title"))
+        box.addWidget(label(title, "title"))
         box.addWidget(
             label(
-                "Everything on this computer is uploaded to the partnership's server and kept "
-                "in step from then on. Your coordinator gives you the address and your account.",
+                translate(
+                    "Join",
+                    "Everything on this computer is uploaded to the partnership's server and "
+                    "kept in step from then on. Your coordinator gives you the address and your "
+                    "account.",
+                ),
                 "",
                 wrap=True,
             )
@@ -136,10 +147,12 @@ class JoinDialog(QDialog):
         self.error.hide()
         box.addWidget(self.error)
         buttons = QDialogButtonBox()
-        self.join_button = named(QPushButton("Join and upload"), "Join and upload")
+        join_text = translate("Join", "Join and upload")
+        self.join_button = named(QPushButton(join_text), join_text)
         self.join_button.setProperty("role", "primary")
         self.join_button.setDefault(True)
-        cancel = named(QPushButton("Cancel"), "Cancel")
+        cancel_text = translate("Join", "Cancel")
+        cancel = named(QPushButton(cancel_text), cancel_text)
         buttons.addButton(self.join_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._join)
@@ -183,7 +196,9 @@ class JoinDialog(QDialog):
     def _working(self, on: bool) -> None:
         self.fields.set_enabled(not on)
         self.join_button.setEnabled(not on and self.fields.filled())
-        self.join_button.setText("Joining…" if on else "Join and upload")
+        self.join_button.setText(
+            translate("Join", "Joining…") if on else translate("Join", "Join and upload")
+        )
 
     def _failed(self, message: str) -> None:
         self._working(False)
@@ -212,20 +227,24 @@ class JoinServerPage(QWidget):
         super().__init__(parent)
         self._profile, self._runner, self._net, self._kdf = profile, runner, net, kdf
         _frame, box = _card(self)
-        box.addWidget(label("Join a partnership server", "title"))
+        box.addWidget(label(translate("Join", "Join a partnership server"), "title"))
         box.addWidget(
             label(
-                "Sign in with the account your coordinator gave you, then choose a passphrase "
-                "that locks the copy kept on this computer.",
+                translate(
+                    "Join",
+                    "Sign in with the account your coordinator gave you, then choose a "
+                    "passphrase that locks the copy kept on this computer.",
+                ),
                 "subtitle",
                 wrap=True,
             )
         )
         self.fields = JoinFields()
-        self.passphrase = _password("Passphrase")
-        self.repeat = _password("Passphrase again")
-        self.fields.form.addRow("Your &passphrase", self.passphrase)
-        self.fields.form.addRow("A&gain", self.repeat)
+        # the first-run page's words where they are the same (already translated there)
+        self.passphrase = _password(translate("FirstRun", "Passphrase"))
+        self.repeat = _password(translate("FirstRun", "Passphrase again"))
+        self.fields.form.addRow(translate("Join", "Your &passphrase"), self.passphrase)
+        self.fields.form.addRow(translate("Join", "A&gain"), self.repeat)
         box.addWidget(self.fields)
         self.hint = label("", "hint", wrap=True)
         box.addWidget(self.hint)
@@ -233,10 +252,14 @@ class JoinServerPage(QWidget):
         self.error.hide()
         box.addWidget(self.error)
         row = QHBoxLayout()
-        self.back_button = named(QPushButton("Back"), "Back to local setup")
+        self.back_button = named(
+            QPushButton(translate("Join", "Back")), translate("Join", "Back to local setup")
+        )
         row.addWidget(self.back_button)
         row.addStretch(1)
-        self.join_button = named(QPushButton("Join and create my store"), "Join")
+        self.join_button = named(
+            QPushButton(translate("Join", "Join and create my store")), translate("Join", "Join")
+        )
         self.join_button.setProperty("role", "primary")
         self.join_button.setIcon(icon("lock", "#ffffff"))
         self.join_button.setDefault(True)
@@ -262,9 +285,9 @@ class JoinServerPage(QWidget):
         text, ok = strength_hint(self.passphrase.text())
         if ok and self.repeat.text() != self.passphrase.text():
             text, ok = (
-                ("The two passphrases are not the same yet.", False)
+                (translate("FirstRun", "The two passphrases are not the same yet."), False)
                 if self.repeat.text()
-                else (text + " Type it again to confirm.", False)
+                else (text + " " + translate("FirstRun", "Type it again to confirm."), False)
             )
         self.hint.setText(text)
         self.join_button.setEnabled(ok and self.fields.filled())
@@ -308,7 +331,9 @@ class JoinServerPage(QWidget):
         self.fields.set_enabled(not on)
         for widget in (self.passphrase, self.repeat, self.back_button):
             widget.setEnabled(not on)
-        self.join_button.setText("Joining…" if on else "Join and create my store")
+        self.join_button.setText(
+            translate("Join", "Joining…") if on else translate("Join", "Join and create my store")
+        )
         if on:
             self.join_button.setEnabled(False)
         else:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from mentor_desk.store.errors import StoreError
 from mentor_desk.store.records import Store
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.network import NetRunner
 from mentor_desk.ui.shell.start_pages import _password
 from mentor_desk.ui.shell.tasks import TaskRunner
@@ -33,8 +34,11 @@ from mentor_desk.ui.sync.join import Login, remember, sign_in, sign_in_message
 class OtherAccount(StoreError):
     def __init__(self) -> None:
         super().__init__(
-            "That account is not the one this profile belongs to. Sign in with your own "
-            "username, or ask your coordinator."
+            translate(
+                "SignInAgain",
+                "That account is not the one this profile belongs to. Sign in with your own "
+                "username, or ask your coordinator.",
+            )
         )
 
 
@@ -60,32 +64,39 @@ class SignInAgainDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._runner, self._net, self.url = runner, net, url
-        self.setWindowTitle("Sign in again")
-        named(self, "Sign in again")
+        title = translate("SignInAgain", "Sign in again")
+        self.setWindowTitle(title)
+        named(self, title)
         self.setMinimumWidth(440)
         box = QVBoxLayout(self)
         box.addWidget(
             label(
-                f"The server at {url} no longer knows this computer (it was signed out). "
-                "Sign in again to go on sharing; everything waiting is kept and sent afterwards.",
+                translate(
+                    "SignInAgain",
+                    "The server at {url} no longer knows this computer (it was signed out). "
+                    "Sign in again to go on sharing; everything waiting is kept and sent "
+                    "afterwards.",
+                ).format(url=url),
                 "",
                 wrap=True,
             )
         )
         form = QFormLayout()
-        self.username = named(QLineEdit(), "Username")
-        self.password = _password("Password")
-        form.addRow("&Username", self.username)
-        form.addRow("Pass&word", self.password)
+        self.username = named(QLineEdit(), translate("SignInAgain", "Username"))
+        self.password = _password(translate("SignInAgain", "Password"))
+        form.addRow(translate("SignInAgain", "&Username"), self.username)
+        form.addRow(translate("SignInAgain", "Pass&word"), self.password)
         box.addLayout(form)
         self.error = label("", "error", wrap=True)
         self.error.hide()
         box.addWidget(self.error)
         buttons = QDialogButtonBox()
-        self.sign_in_button = named(QPushButton("Sign in"), "Sign in")
+        sign_in_text = translate("SignInAgain", "Sign in")
+        self.sign_in_button = named(QPushButton(sign_in_text), sign_in_text)
         self.sign_in_button.setProperty("role", "primary")
         self.sign_in_button.setDefault(True)
-        cancel = named(QPushButton("Cancel"), "Cancel")
+        cancel_text = translate("SignInAgain", "Cancel")
+        cancel = named(QPushButton(cancel_text), cancel_text)
         buttons.addButton(self.sign_in_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._sign_in)
@@ -138,7 +149,9 @@ class SignInAgainDialog(QDialog):
     def _working(self, on: bool) -> None:
         for edit in (self.username, self.password):
             edit.setEnabled(not on)
-        self.sign_in_button.setText("Signing in…" if on else "Sign in")
+        self.sign_in_button.setText(
+            translate("SignInAgain", "Signing in…") if on else translate("SignInAgain", "Sign in")
+        )
         self.sign_in_button.setEnabled(not on and self._filled())
 
     def _failed(self, message: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.widgets import label, named
 from mentor_desk.ui.sync.controller import Phase, SyncState
 
@@ -34,7 +35,24 @@ REFRESH_MS = 30_000
 
 
 def _n(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
+    """``one`` or ``many`` (translated texts with ``{n}``) with the count put in.
+
+    Two texts rather than Qt's ``%n`` plural forms, so that the English stays as it is
+    without an English catalogue; a translation gives each of the two its own words.
+    """
+    return (one if count == 1 else many).format(n=f"{count:,}")
+
+
+def _changes(count: int) -> str:
+    return _n(count, translate("SyncStatus", "{n} change"), translate("SyncStatus", "{n} changes"))
+
+
+def _waiting(count: int) -> str:
+    return _n(
+        count,
+        translate("SyncStatus", "{n} change waiting"),
+        translate("SyncStatus", "{n} changes waiting"),
+    )
 
 
 def ago(when: datetime, now: datetime | None = None) -> str:
@@ -42,17 +60,25 @@ def ago(when: datetime, now: datetime | None = None) -> str:
     now = now or datetime.now(UTC)
     seconds = (now - when).total_seconds()
     if seconds < 60:
-        return "just now"
+        return translate("SyncStatus", "just now")
     if seconds < 3600:
-        return _n(int(seconds // 60), "minute", "minutes") + " ago"
+        return _n(
+            int(seconds // 60),
+            translate("SyncStatus", "{n} minute ago"),
+            translate("SyncStatus", "{n} minutes ago"),
+        )
     if seconds < 6 * 3600:
-        return _n(int(seconds // 3600), "hour", "hours") + " ago"
+        return _n(
+            int(seconds // 3600),
+            translate("SyncStatus", "{n} hour ago"),
+            translate("SyncStatus", "{n} hours ago"),
+        )
     local, today = when.astimezone(), now.astimezone().date()
     if local.date() == today:
-        return f"today at {local:%H:%M}"
+        return translate("SyncStatus", "today at {time}").format(time=f"{local:%H:%M}")
     if (today - local.date()).days == 1:
-        return f"yesterday at {local:%H:%M}"
-    return f"on {local.day} {local:%b}"
+        return translate("SyncStatus", "yesterday at {time}").format(time=f"{local:%H:%M}")
+    return translate("SyncStatus", "on {day} {month}").format(day=local.day, month=f"{local:%b}")
 
 
 def describe(state: SyncState, now: datetime | None = None) -> tuple[str, str]:
@@ -63,45 +89,90 @@ def describe(state: SyncState, now: datetime | None = None) -> tuple[str, str]:
     if phase is Phase.LOCKED:
         return "", ""
     if phase is Phase.LOCAL:
-        demo = "Demo data — " if state.demo else ""
         # There is nowhere to share to, so no count of "not yet shared" (issue 12.15): the
         # count is in the tooltip for someone deciding whether to join a server.
-        tip = "This profile is not joined to a partnership server; everything stays here."
+        tip = translate(
+            "SyncStatus",
+            "This profile is not joined to a partnership server; everything stays here.",
+        )
         if waiting:
-            tip += (
-                f" If you join one (File menu), {_n(waiting, 'change', 'changes')} "
-                "will be shared with it."
-            )
-        return f"{demo}Local only — kept on this computer", tip
-    waiting_text = _n(waiting, "change", "changes") + " waiting" if waiting else ""
+            tip += " " + translate(
+                "SyncStatus", "If you join one (File menu), {changes} will be shared with it."
+            ).format(changes=_changes(waiting))
+        text = translate("SyncStatus", "Local only — kept on this computer")
+        if state.demo:
+            text = translate("SyncStatus", "Demo data — {status}").format(status=text)
+        return text, tip
+    waiting_text = _waiting(waiting) if waiting else ""
     if phase is Phase.SYNCING:
         if state.progress is None:
-            return "Syncing…", "Talking to the server."
+            return translate("SyncStatus", "Syncing…"), translate(
+                "SyncStatus", "Talking to the server."
+            )
         step, done, total = state.progress
-        tip = "Sending your changes" if step == "push" else "Receiving changes"
-        return f"Syncing {done:,} of {total:,}…", tip + ". You can keep working."
+        tip = (
+            translate("SyncStatus", "Sending your changes. You can keep working.")
+            if step == "push"
+            else translate("SyncStatus", "Receiving changes. You can keep working.")
+        )
+        return translate("SyncStatus", "Syncing {done} of {total}…").format(
+            done=f"{done:,}", total=f"{total:,}"
+        ), tip
     if phase is Phase.OFFLINE:
-        text = "Offline — " + (waiting_text or "nothing waiting")
-        return text, (
+        text = translate("SyncStatus", "Offline — {waiting}").format(
+            waiting=waiting_text or translate("SyncStatus", "nothing waiting")
+        )
+        return text, translate(
+            "SyncStatus",
             "The server cannot be reached. Nothing is lost: changes are kept on this "
-            "computer and sent when the connection is back. Press F5 to try now."
+            "computer and sent when the connection is back. Press F5 to try now.",
         )
     if phase is Phase.RETRYING:
-        text = "Not synced — will try again" + (f" ({waiting_text})" if waiting_text else "")
+        text = (
+            translate("SyncStatus", "Not synced — will try again ({waiting})").format(
+                waiting=waiting_text
+            )
+            if waiting_text
+            else translate("SyncStatus", "Not synced — will try again")
+        )
         return text, state.problem
     if phase is Phase.STOPPED and state.signed_out:
-        text = "Signed out of the server" + (
-            f" — {waiting_text}, kept safely" if waiting_text else ""
+        text = (
+            translate("SyncStatus", "Signed out of the server — {waiting}, kept safely").format(
+                waiting=waiting_text
+            )
+            if waiting_text
+            else translate("SyncStatus", "Signed out of the server")
         )
-        return text, "Sign in again (Sync menu) to go on sharing. Nothing is lost."
+        return text, translate(
+            "SyncStatus", "Sign in again (Sync menu) to go on sharing. Nothing is lost."
+        )
     if phase is Phase.STOPPED:
-        text = "Sync stopped" + (f" — {waiting_text}, kept safely" if waiting_text else "")
+        text = (
+            translate("SyncStatus", "Sync stopped — {waiting}, kept safely").format(
+                waiting=waiting_text
+            )
+            if waiting_text
+            else translate("SyncStatus", "Sync stopped")
+        )
         return text, state.problem
     if counts is None or counts.last_synced is None:
-        return "Not synced yet" + (f" — {waiting_text}" if waiting_text else ""), ""
-    text = "Synced " + ago(counts.last_synced, now)
-    tip = f"Last synced {counts.last_synced.astimezone():%d %b %Y at %H:%M}."
-    return text + (f" — {waiting_text}" if waiting_text else ""), tip
+        text = (
+            translate("SyncStatus", "Not synced yet — {waiting}").format(waiting=waiting_text)
+            if waiting_text
+            else translate("SyncStatus", "Not synced yet")
+        )
+        return text, ""
+    text = translate("SyncStatus", "Synced {ago}").format(ago=ago(counts.last_synced, now))
+    last = counts.last_synced.astimezone()
+    tip = translate("SyncStatus", "Last synced {date} at {time}.").format(
+        date=f"{last:%d %b %Y}", time=f"{last:%H:%M}"
+    )
+    if waiting_text:
+        text = translate("SyncStatus", "{status} — {waiting}").format(
+            status=text, waiting=waiting_text
+        )
+    return text, tip
 
 
 def _link_button(name: str) -> QToolButton:
@@ -135,19 +206,19 @@ class SyncStatusWidget(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        self.bar = named(QProgressBar(), "Sync progress")
+        self.bar = named(QProgressBar(), translate("SyncStatus", "Sync progress"))
         self.bar.setMaximumHeight(14)
         self.bar.setTextVisible(False)
         self.bar.hide()
         self.bar.setFixedWidth(120)
         self.bar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        self.text = named(QLabel(""), "Sharing status")
+        self.text = named(QLabel(""), translate("SyncStatus", "Sharing status"))
         self.text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.conflicts = _link_button("Conflicts to review")
-        self.attention = _link_button("Changes that need attention")
-        self.sign_in = _link_button("Sign in again")
-        self.sign_in.setText("Sign in again…")
+        self.conflicts = _link_button(translate("SyncStatus", "Conflicts to review"))
+        self.attention = _link_button(translate("SyncStatus", "Changes that need attention"))
+        self.sign_in = _link_button(translate("SyncStatus", "Sign in again"))
+        self.sign_in.setText(translate("SyncStatus", "Sign in again…"))
         for widget in (self.bar, self.text, self.sign_in, self.conflicts, self.attention):
             row.addWidget(widget)
         self.conflicts.clicked.connect(self.conflicts_clicked)
@@ -176,11 +247,23 @@ class SyncStatusWidget(QWidget):
         conflicts = counts.conflicts if counts else 0
         attention = counts.attention if counts else 0
         self.conflicts.setText(
-            _n(conflicts, "conflict needs", "conflicts need") + " a look" if conflicts else ""
+            _n(
+                conflicts,
+                translate("SyncStatus", "{n} conflict needs a look"),
+                translate("SyncStatus", "{n} conflicts need a look"),
+            )
+            if conflicts
+            else ""
         )
         self.conflicts.setVisible(bool(conflicts))
         self.attention.setText(
-            _n(attention, "change needs", "changes need") + " attention" if attention else ""
+            _n(
+                attention,
+                translate("SyncStatus", "{n} change needs attention"),
+                translate("SyncStatus", "{n} changes need attention"),
+            )
+            if attention
+            else ""
         )
         self.attention.setVisible(bool(attention))
 
@@ -194,26 +277,35 @@ class FirstSyncDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sharing with the server")
+        self.setWindowTitle(translate("SyncStatus", "Sharing with the server"))
         self.setMinimumWidth(460)
         box = QVBoxLayout(self)
         box.setSpacing(10)
-        self.heading = label("Sharing your records with the server", "title")
+        self.heading = label(
+            translate("SyncStatus", "Sharing your records with the server"), "title"
+        )
         box.addWidget(self.heading)
         self.explain = label(
-            "This first sync can take a few minutes. You can keep working meanwhile: "
-            "the status bar shows how far it is.",
+            translate(
+                "SyncStatus",
+                "This first sync can take a few minutes. You can keep working meanwhile: "
+                "the status bar shows how far it is.",
+            ),
             "",
             wrap=True,
         )
         box.addWidget(self.explain)
-        self.bar = named(QProgressBar(), "First sync progress")
+        self.bar = named(QProgressBar(), translate("SyncStatus", "First sync progress"))
         self.bar.setRange(0, 0)
         box.addWidget(self.bar)
-        self.detail = named(label("Connecting…", "hint"), "First sync step")
+        self.detail = named(
+            label(translate("SyncStatus", "Connecting…"), "hint"),
+            translate("SyncStatus", "First sync step"),
+        )
         box.addWidget(self.detail)
         buttons = QDialogButtonBox()
-        self.keep_working = named(QPushButton("Keep working"), "Keep working")
+        keep = translate("SyncStatus", "Keep working")
+        self.keep_working = named(QPushButton(keep), keep)
         self.keep_working.setDefault(True)
         buttons.addButton(self.keep_working, QDialogButtonBox.ButtonRole.AcceptRole)
         box.addWidget(buttons)
@@ -223,8 +315,12 @@ class FirstSyncDialog(QDialog):
     def set_progress(self, phase: str, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        verb = "Sending your changes" if phase == "push" else "Receiving records"
-        self.detail.setText(f"{verb}: {done:,} of {total:,}")
+        step = (
+            translate("SyncStatus", "Sending your changes: {done} of {total}")
+            if phase == "push"
+            else translate("SyncStatus", "Receiving records: {done} of {total}")
+        )
+        self.detail.setText(step.format(done=f"{done:,}", total=f"{total:,}"))
 
     def finish(self, report: SyncReport | None, message: str = "") -> None:
         """The cycle ended (``report``) or stopped (``message``)."""
@@ -235,17 +331,26 @@ class FirstSyncDialog(QDialog):
         self.bar.setRange(0, 1)
         self.bar.setValue(1 if report is not None else 0)
         if report is not None:
-            self.heading.setText("Everything is shared")
+            self.heading.setText(translate("SyncStatus", "Everything is shared"))
+            records = _n(
+                report.pulled,
+                translate("SyncStatus", "{n} record"),
+                translate("SyncStatus", "{n} records"),
+            )
             self.detail.setText(
-                f"Sent {_n(report.pushed, 'change', 'changes')}, "
-                f"received {_n(report.pulled, 'record', 'records')}."
+                translate("SyncStatus", "Sent {changes}, received {records}.").format(
+                    changes=_changes(report.pushed), records=records
+                )
             )
         else:
-            self.heading.setText("The first sync has not finished")
+            self.heading.setText(translate("SyncStatus", "The first sync has not finished"))
             self.detail.setText(message)
-        self.explain.setText("Mentor Desk keeps syncing in the background from now on.")
-        self.keep_working.setText("Close")
-        self.keep_working.setAccessibleName("Close")
+        self.explain.setText(
+            translate("SyncStatus", "Mentor Desk keeps syncing in the background from now on.")
+        )
+        close = translate("SyncStatus", "Close")
+        self.keep_working.setText(close)
+        self.keep_working.setAccessibleName(close)
 
 
 class SyncBanner(QWidget):
@@ -258,7 +363,9 @@ class SyncBanner(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 6, 8, 2)
-        self.message = named(label("", "banner", wrap=True), "Sync warning")
+        self.message = named(
+            label("", "banner", wrap=True), translate("SyncStatus", "Sync warning")
+        )
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.message, 1)
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolBar
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.ui.shell import shortcuts
 from mentor_desk.ui.shell.host import HostWindow
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.network import NetRunner
 from mentor_desk.ui.shell.widgets import named
 from mentor_desk.ui.sync.controller import Phase, SyncController, SyncState
@@ -53,7 +54,7 @@ class SyncUi(QObject):
         self.status = SyncStatusWidget()
         window.statusBar().addPermanentWidget(self.status)
         self.banner = SyncBanner()
-        self.banner_bar = QToolBar("Sync warnings")
+        self.banner_bar = QToolBar(translate("SyncWiring", "Sync warnings"))
         self.banner_bar.setObjectName("sync-banner")
         self.banner_bar.setMovable(False)
         self.banner_bar.setFloatable(False)
@@ -84,11 +85,21 @@ class SyncUi(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        self.act_sync_now = self._action("&Sync now", shortcuts.SYNC_NOW, self.sync_now)
-        self.act_conflicts = self._action("&Conflicts to review…", "", self.show_conflicts)
-        self.act_attention = self._action("Changes that need &attention…", "", self.show_attention)
-        self.act_join = self._action("&Join a partnership server…", "", self.show_join_dialog)
-        self.act_sign_in = self._action("Sign &in again…", "", self.show_sign_in)
+        self.act_sync_now = self._action(
+            translate("SyncWiring", "&Sync now"), shortcuts.SYNC_NOW, self.sync_now
+        )
+        self.act_conflicts = self._action(
+            translate("SyncWiring", "&Conflicts to review…"), "", self.show_conflicts
+        )
+        self.act_attention = self._action(
+            translate("SyncWiring", "Changes that need &attention…"), "", self.show_attention
+        )
+        self.act_join = self._action(
+            translate("SyncWiring", "&Join a partnership server…"), "", self.show_join_dialog
+        )
+        self.act_sign_in = self._action(
+            translate("SyncWiring", "Sign &in again…"), "", self.show_sign_in
+        )
         menu = QMenu(shortcuts.menu("sync"), w)
         for act in (self.act_sync_now, self.act_sign_in, self.act_conflicts, self.act_attention):
             menu.addAction(act)
@@ -154,12 +165,17 @@ class SyncUi(QObject):
     def sync_now(self) -> None:
         if not self.sync.is_joined:
             self.window.statusBar().showMessage(
-                "This profile is not joined to a server: File → Join a partnership server…",
+                translate(
+                    "SyncWiring",
+                    "This profile is not joined to a server: File → Join a partnership server…",
+                ),
                 8000,
             )
             return
         if not self.sync.sync_now(manual=True):
-            self.window.statusBar().showMessage("A sync is already running.", 4000)
+            self.window.statusBar().showMessage(
+                translate("SyncWiring", "A sync is already running."), 4000
+            )
 
     # -- first sync progress ------------------------------------------------------------------
     def _cycle_started(self, first: bool) -> None:
@@ -280,7 +296,7 @@ class SyncUi(QObject):
     # -- stops that need the person ----------------------------------------------------------------
     def _revoked(self, message: str) -> None:
         self.window.return_to_first_run()
-        self._tell("This computer was disconnected", message)
+        self._tell(translate("SyncWiring", "This computer was disconnected"), message)
 
     def _tell(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)
@@ -290,18 +306,23 @@ class SyncUi(QObject):
         box.open()
 
     def _ask_mass_delete(self, doomed: int, total: int) -> None:
-        self._end_first_sync(None, "Sync stopped to ask you something.")
+        self._end_first_sync(None, translate("SyncWiring", "Sync stopped to ask you something."))
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "The server asks to remove many records",
-            f"The server's answer would remove {doomed:,} of the {total:,} records on this "
-            "computer. That can be right (for example after a big reassignment), or a sign "
-            "that something went wrong on the server.\n\nIf you are not sure, choose Stop and "
-            "ask your coordinator. Nothing has been removed.",
+            translate("SyncWiring", "The server asks to remove many records"),
+            translate(
+                "SyncWiring",
+                "The server's answer would remove {doomed} of the {total} records on this "
+                "computer. That can be right (for example after a big reassignment), or a sign "
+                "that something went wrong on the server.\n\nIf you are not sure, choose Stop "
+                "and ask your coordinator. Nothing has been removed.",
+            ).format(doomed=f"{doomed:,}", total=f"{total:,}"),
             parent=self.window,
         )
-        go_on = named(box.addButton("Continue", QMessageBox.ButtonRole.AcceptRole), "Continue")
-        stop = named(box.addButton("Stop", QMessageBox.ButtonRole.RejectRole), "Stop")
+        go_on_text = translate("SyncWiring", "Continue")
+        stop_text = translate("SyncWiring", "Stop")
+        go_on = named(box.addButton(go_on_text, QMessageBox.ButtonRole.AcceptRole), go_on_text)
+        stop = named(box.addButton(stop_text, QMessageBox.ButtonRole.RejectRole), stop_text)
         box.setDefaultButton(stop)
 
         def answered(_r: int) -> None:

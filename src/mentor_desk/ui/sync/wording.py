@@ -3,7 +3,9 @@
 The store side (counting, settling a conflict, sending a refused change again) lives in
 :mod:`mentor_desk.store.syncviews`; the functions here call it and turn its plain data into
 rows with labels. Like the store functions they run on the store worker (through the task
-runner, or through the sync engine's ``db``). Qt-free.
+runner, or through the sync engine's ``db``); the only Qt they use is the translation
+(``QCoreApplication.translate`` is safe off the GUI thread). Words made here are translated
+here; :data:`YOU` and :data:`REASONS` are kept in English and translated where they are shown.
 """
 
 from __future__ import annotations
@@ -31,17 +33,20 @@ from mentor_desk.store.syncviews import (
     resolve_conflict,
 )
 from mentor_desk.sync.account import account_of
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "DELETED_FIELD",
     "LAST_SYNCED_KEY",
     "TO_REPORT_KEY",
+    "YOU",
     "AttentionRow",
     "ConflictRow",
     "Counts",
     "NeedsServer",
     "NothingToResend",
     "attention_rows",
+    "author_text",
     "conflict_rows",
     "conflicts_to_report",
     "counts",
@@ -99,17 +104,17 @@ def _parse_time(iso: str | None) -> datetime | None:
 # -- describing records --------------------------------------------------------------------
 def participant_name(store: Store, participant_id: str | None) -> str:
     if not participant_id:
-        return "Shared directory"
+        return translate("SyncWording", "Shared directory")
     rec = store.get("participant", participant_id, include_deleted=True)
     if rec is None:
-        return "A participant no longer on this computer"
+        return translate("SyncWording", "A participant no longer on this computer")
     name = " ".join(str(rec.get(k) or "") for k in ("given_name", "family_name")).strip()
-    return name or str(rec.get("reference") or "Unnamed participant")
+    return name or str(rec.get("reference") or translate("SyncWording", "Unnamed participant"))
 
 
 def field_label(entity_name: str, field_name: str) -> str:
     if field_name == DELETED_FIELD:
-        return "Deleted or kept"
+        return translate("SyncWording", "Deleted or kept")
     ent = ENTITIES.get(entity_name)
     if ent is not None and ent.has(field_name):
         return ent.field(field_name).label
@@ -124,25 +129,29 @@ def entity_label(entity_name: str) -> str:
 def record_label(entity_name: str, title: str = "") -> str:
     """ "Profile" for the participant record itself, else the record type and its title."""
     if entity_name == "participant":
-        return "Profile"
-    return entity_label(entity_name) + (f" “{title}”" if title else "")
+        return translate("SyncWording", "Profile")
+    if not title:
+        return entity_label(entity_name)
+    return translate("SyncWording", "{record} “{title}”").format(
+        record=entity_label(entity_name), title=title
+    )
 
 
 def show_value(entity_name: str, field_name: str, value: Any) -> str:
     """A stored value as people read it; "(empty)" for nothing."""
     if value is None or value == "" or value == []:
-        return "(empty)"
+        return translate("SyncWording", "(empty)")
     if field_name == DELETED_FIELD:
         if value == "deleted":
-            return "Deleted"
+            return translate("SyncWording", "Deleted")
         if isinstance(value, dict):
             lines = [
                 f"{field_label(entity_name, k)}: {show_value(entity_name, k, v)}"
                 for k, v in value.items()
             ]
-            return "Kept, with these values:\n" + "\n".join(lines)
+            return translate("SyncWording", "Kept, with these values:") + "\n" + "\n".join(lines)
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return _yes_no(value)
     if isinstance(value, list):
         return "\n".join(f"• {v}" for v in value)
     if isinstance(value, dict):
@@ -160,7 +169,8 @@ def parse_value(entity_name: str, field_name: str, text: str) -> Any:
     if kind is Kind.INT:
         return int(text)
     if kind is Kind.BOOL:
-        return text.lower() in ("yes", "y", "true", "1")
+        # what :func:`edit_text` wrote, in the program's language, or the English words
+        return text.lower() in ("yes", "y", "true", "1", _yes_no(True).lower())
     if kind is Kind.LIST:
         return [line.lstrip("•").strip() for line in text.splitlines() if line.strip()]
     if kind is Kind.JSON:
@@ -173,12 +183,26 @@ def edit_text(entity_name: str, field_name: str, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return _yes_no(value)
     if isinstance(value, list):
         return "\n".join(str(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, indent=1)
     return str(value)
+
+
+def _yes_no(value: bool) -> str:
+    return translate("SyncWording", "Yes") if value else translate("SyncWording", "No")
+
+
+#: The author of this person's own value. Kept in English in the rows (a row says "You" for
+#: the person using this computer); :func:`author_text` shows it in the program's language.
+YOU = QT_TRANSLATE_NOOP("SyncWording", "You")
+
+
+def author_text(name: str) -> str:
+    """An author as shown: "You" translated, anyone else's name as it is."""
+    return translate("SyncWording", YOU) if name == YOU else name
 
 
 # -- conflicts -----------------------------------------------------------------------------
@@ -198,13 +222,13 @@ class ConflictRow:
     at: datetime | None
     #: Who sent the losing value ("You" when it was this person) and who wrote the kept one
     #: ("" when the server did not say: an older server, or a conflict not yet listed).
-    mine_by: str = "You"
+    mine_by: str = YOU
     theirs_by: str = ""
     theirs_at: datetime | None = None
 
     @property
     def mine_is_yours(self) -> bool:
-        return self.mine_by == "You"
+        return self.mine_by == YOU
 
     @property
     def editable(self) -> bool:
@@ -247,7 +271,7 @@ def conflict_rows(store: Store) -> list[ConflictRow]:
                     store,
                     r["mine_user_id"] or (None if r["mine_by"] else store.actor_id),
                     r["mine_by"],
-                    "Someone else",
+                    translate("SyncWording", "Someone else"),
                 ),
                 theirs_by=_author(store, r["theirs_user_id"], r["theirs_by"], ""),
                 theirs_at=_parse_time(r["theirs_at"]),
@@ -257,9 +281,9 @@ def conflict_rows(store: Store) -> list[ConflictRow]:
 
 
 def _author(store: Store, user_id: str | None, name: str | None, unknown: str) -> str:
-    """ "You" for this person's own value; else the name the server gave, or ``unknown``."""
+    """:data:`YOU` for this person's own value; else the name the server gave, or ``unknown``."""
     if user_id == store.actor_id:
-        return "You"
+        return YOU
     return name or unknown
 
 
@@ -281,21 +305,31 @@ class AttentionRow:
     @property
     def summary(self) -> str:
         if self.op == "delete":
-            return "Delete this record"
-        names = ", ".join(field_label(self.entity, k) for k in self.fields) or "no fields"
-        return f"Change {names}"
+            return translate("SyncWording", "Delete this record")
+        names = ", ".join(field_label(self.entity, k) for k in self.fields) or translate(
+            "SyncWording", "no fields"
+        )
+        return translate("SyncWording", "Change {fields}").format(fields=names)
 
 
+#: Why the server refused a change, by the reason code it sent (translated when shown).
 REASONS = {
-    "validation": "The server found something wrong with the values",
-    "permission": "You are not allowed to make this change",
-    "not_found": "The server does not have this record",
-    "quarantined": "You no longer have access to this participant",
+    "validation": QT_TRANSLATE_NOOP(
+        "SyncWording", "The server found something wrong with the values"
+    ),
+    "permission": QT_TRANSLATE_NOOP("SyncWording", "You are not allowed to make this change"),
+    "not_found": QT_TRANSLATE_NOOP("SyncWording", "The server does not have this record"),
+    "quarantined": QT_TRANSLATE_NOOP(
+        "SyncWording", "You no longer have access to this participant"
+    ),
 }
 
 
 def reason_text(reason: str) -> str:
-    return REASONS.get(reason, reason.replace("_", " ").capitalize() or "Refused")
+    if reason in REASONS:
+        return translate("SyncWording", REASONS[reason])
+    # a code this program does not know yet: the code itself, readable
+    return reason.replace("_", " ").capitalize() or translate("SyncWording", "Refused")
 
 
 def attention_rows(store: Store) -> list[AttentionRow]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mentor_desk.store.role import COORDINATOR, acting_role
 from mentor_desk.ui.shell import shortcuts
 from mentor_desk.ui.shell.host import HostWindow
+from mentor_desk.ui.shell.i18n import translate
 
 if TYPE_CHECKING:
     from mentor_desk.ui.dashboard.window import DashboardWindow
@@ -43,7 +44,7 @@ class ExportStatus(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         self.text = QLabel("")
         self.bar = QProgressBar()
-        self.bar.setAccessibleName("Export progress")
+        self.bar.setAccessibleName(translate("ExportMenu", "Export progress"))
         self.bar.setMaximumWidth(120)
         self.bar.setTextVisible(False)
         row.addWidget(self.text)
@@ -80,32 +81,39 @@ class ExportActions(QObject):
         self.coordinator = False
         self.last_error: QMessageBox | None = None
         self.plan_pdf = self._participant_action(
-            "Action plan (&PDF)…", lambda pid: self.controller.export_plan(pid, "pdf")
+            translate("ExportMenu", "Action plan (&PDF)…"),
+            lambda pid: self.controller.export_plan(pid, "pdf"),
         )
         self.plan_odt = self._participant_action(
-            "Action plan (editable, .&odt)…", lambda pid: self.controller.export_plan(pid, "odt")
+            translate("ExportMenu", "Action plan (editable, .&odt)…"),
+            lambda pid: self.controller.export_plan(pid, "odt"),
         )
         self.print_plan = self._participant_action(
-            "P&rint plan…",
+            translate("ExportMenu", "P&rint plan…"),
             lambda pid: self.controller.export_plan(pid, "print"),
             shortcuts.PRINT_PLAN,
         )
         self.release_sheet = self._participant_action(
-            "&Release-day sheet…", lambda pid: self.controller.export_release_sheet(pid)
+            translate("ExportMenu", "&Release-day sheet…"),
+            lambda pid: self.controller.export_release_sheet(pid),
         )
         self.probation = self._participant_action(
-            "Progress summary for pro&bation…",
+            translate("ExportMenu", "Progress summary for pro&bation…"),
             lambda pid: self.controller.export_probation_summary(pid),
         )
         self.subject_access = self._participant_action(
-            "&Everything held about this person (ZIP)…",
+            translate("ExportMenu", "&Everything held about this person (ZIP)…"),
             lambda pid: self.controller.export_subject_access(pid),
         )
         self.csv = self._action(
-            "&CSV files for coordinators…", "", lambda: self.controller.export_csv()
+            translate("ExportMenu", "&CSV files for coordinators…"),
+            "",
+            lambda: self.controller.export_csv(),
         )
-        self.csv.setToolTip("For coordinators")
-        self.dashboard = self._action("&Dashboard…", shortcuts.DASHBOARD, self.open_dashboard)
+        self.csv.setToolTip(translate("ExportMenu", "For coordinators"))
+        self.dashboard = self._action(
+            translate("ExportMenu", "&Dashboard…"), shortcuts.DASHBOARD, self.open_dashboard
+        )
         self.participant_actions = [
             self.plan_pdf,
             self.plan_odt,
@@ -115,7 +123,7 @@ class ExportActions(QObject):
             self.subject_access,
         ]
         export_menu = window.menuBar().addMenu(shortcuts.menu("export"))
-        self.participant_menu = QMenu("Export or print", window)
+        self.participant_menu = QMenu(translate("ExportMenu", "Export or print"), window)
         for menu in (export_menu, self.participant_menu):
             menu.addActions(self.participant_actions[:3])
             menu.addSeparator()
@@ -178,7 +186,10 @@ class ExportActions(QObject):
         pid = self.chosen_participant()
         if pid is None or not self.window.is_unlocked:
             self.window.statusBar().showMessage(
-                "Choose someone in the caseload first, or open their record.", 6000
+                translate(
+                    "ExportMenu", "Choose someone in the caseload first, or open their record."
+                ),
+                6000,
             )
             return
         slot(pid)
@@ -215,16 +226,18 @@ class ExportActions(QObject):
     # -- results -------------------------------------------------------------------------
     def _saved(self, path: str) -> None:
         self.status.done()
-        self.window.statusBar().showMessage(f"Saved to {path}", 15_000)
+        self.window.statusBar().showMessage(
+            translate("ExportMenu", "Saved to {path}").format(path=path), 15_000
+        )
 
     def _failed(self, message: str) -> None:
         self.status.done()
         self.window.statusBar().showMessage(message, 15_000)
+        title = translate("ExportMenu", "Nothing was saved")
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "Nothing was saved", message, QMessageBox.StandardButton.Ok,
-            self.window,
-        )  # fmt: skip
-        box.setAccessibleName("Nothing was saved")
+            QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self.window
+        )
+        box.setAccessibleName(title)
         box.finished.connect(lambda _r: box.deleteLater())
         box.open()
         self.last_error = box

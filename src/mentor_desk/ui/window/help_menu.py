@@ -16,8 +16,12 @@ from PySide6.QtWidgets import QMessageBox
 from mentor_desk import __version__, diagnostics
 from mentor_desk.store.records import Store
 from mentor_desk.ui.shell.host import HostWindow
+from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 
-COPIED = "Problem report copied"
+#: The status bar's word once the report is on the clipboard (shown translated).
+COPIED = QT_TRANSLATE_NOOP("HelpMenu", "Problem report copied")
+#: Written into the report itself, which stays in English like the rest of it: it is read by
+#: whoever looks after the program, next to the log.
 LOCKED = "Mentor Desk is locked; unlock it to include the store's counts"
 
 
@@ -26,8 +30,10 @@ class ProblemReport:
 
     def __init__(self, host: HostWindow) -> None:
         self.host = host
-        self.action = QAction("Copy a &problem report", host)
-        self.action.setStatusTip("Copy versions, counts and the program's log (no names or notes)")
+        self.action = QAction(translate("HelpMenu", "Copy a &problem report"), host)
+        self.action.setStatusTip(
+            translate("HelpMenu", "Copy versions, counts and the program's log (no names or notes)")
+        )
         self.action.triggered.connect(lambda _checked=False: self.copy())
 
     def copy(self) -> None:
@@ -49,16 +55,23 @@ class ProblemReport:
     def _copied(self, text: str) -> None:
         clipboard = QGuiApplication.clipboard()
         clipboard.setText(text)
-        self.host.statusBar().showMessage(COPIED, 10_000)
+        self.host.statusBar().showMessage(translate("HelpMenu", COPIED), 10_000)
 
 
 def about_text() -> str:
+    about = translate(
+        "HelpMenu",
+        "Case notes and plans for peer mentors who support people leaving prison. "
+        "Everything is kept encrypted on this computer.",
+    )
+    licence = translate(
+        "HelpMenu", "Licence: GNU Affero General Public License, version 3 or later."
+    )
     return (
         f"<h3>Mentor Desk {__version__}</h3>"
-        "<p>Case notes and plans for peer mentors who support people leaving prison. "
-        "Everything is kept encrypted on this computer.</p>"
+        f"<p>{about}</p>"
         f"<p>Qt {qVersion()} · PySide6 {pyside_version}<br>"
-        "Licence: GNU Affero General Public License, version 3 or later.</p>"
+        f"{licence}</p>"
     )
 
 
@@ -67,12 +80,14 @@ class About:
 
     def __init__(self, host: HostWindow) -> None:
         self.host = host
-        self.action = QAction("&About Mentor Desk", host)
+        self.action = QAction(translate("HelpMenu", "&About Mentor Desk"), host)
         self.action.triggered.connect(lambda _checked=False: self.show())
 
     def show(self) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Information, "About Mentor Desk", about_text(),
-                          QMessageBox.StandardButton.Close, self.host)  # fmt: skip
-        box.setAccessibleName(f"About Mentor Desk {__version__}")
+        box = QMessageBox(QMessageBox.Icon.Information, translate("HelpMenu", "About Mentor Desk"),
+                          about_text(), QMessageBox.StandardButton.Close, self.host)  # fmt: skip
+        box.setAccessibleName(
+            translate("HelpMenu", "About Mentor Desk {version}").format(version=__version__)
+        )
         box.open()
         return box

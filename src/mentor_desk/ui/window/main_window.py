@@ -84,7 +84,11 @@ class MainWindow(HostWindow):
         self.is_unlocked = False
         self._ready_pending = False
         self.offers: list[DraftOfferDialog] = []
-        self.setWindowTitle("Mentor Desk" + (" — demo" if options.demo_passphrase else ""))
+        self.setWindowTitle(
+            translate("MainWindow", "Mentor Desk — demo")
+            if options.demo_passphrase
+            else "Mentor Desk"
+        )
         self.setWindowIcon(icon("app", "#2f6f73"))
         self.resize(1280, 800)
         self.stack = QStackedWidget()
@@ -93,8 +97,9 @@ class MainWindow(HostWindow):
         self.unlock_page = UnlockPage(profile, runner, options.demo_passphrase)
         self.preparing = PreparingPage()
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Caseload and open participants")
-        self.tabs.tabBar().setAccessibleName("Caseload and open participants")
+        tabs_name = translate("MainWindow", "Caseload and open participants")
+        self.tabs.setAccessibleName(tabs_name)
+        self.tabs.tabBar().setAccessibleName(tabs_name)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.caseload = CaseloadPage(runner)
@@ -124,7 +129,7 @@ class MainWindow(HostWindow):
     def _build_status_bar(self) -> None:
         # The sharing status next to it is added by ``sync_ui.SyncUi``.
         self.busy = QProgressBar()
-        self.busy.setAccessibleName("Working")
+        self.busy.setAccessibleName(translate("MainWindow", "Working"))
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
@@ -149,20 +154,34 @@ class MainWindow(HostWindow):
     def _build_actions(self) -> None:
         s = shortcuts
         self.act_new_participant = self._action(
-            "&New participant…", s.NEW_PARTICIPANT, self.new_participant, "person-add"
+            translate("MainWindow", "&New participant…"),
+            s.NEW_PARTICIPANT,
+            self.new_participant,
+            "person-add",
         )
-        self.act_new_note = self._action("New &note", s.NEW_NOTE, self.new_note, "note-add")
-        self.act_save = self._action("&Save", s.SAVE, self.save, "save")
+        self.act_new_note = self._action(
+            translate("MainWindow", "New &note"), s.NEW_NOTE, self.new_note, "note-add"
+        )
+        self.act_save = self._action(translate("MainWindow", "&Save"), s.SAVE, self.save, "save")
         self.act_close_tab = self._action(
-            "&Close participant", s.CLOSE_TAB, lambda: self.close_tab(self.tabs.currentIndex())
+            translate("MainWindow", "&Close participant"),
+            s.CLOSE_TAB,
+            lambda: self.close_tab(self.tabs.currentIndex()),
         )
-        self.act_lock = self._action("&Lock", s.LOCK, self.lock, "lock")
-        self.act_quit = self._action("&Quit", s.QUIT, self.close)
-        self.act_search = self._action("&Search caseload", s.SEARCH, self.focus_search, "search")
+        self.act_lock = self._action(translate("MainWindow", "&Lock"), s.LOCK, self.lock, "lock")
+        self.act_quit = self._action(translate("MainWindow", "&Quit"), s.QUIT, self.close)
+        self.act_search = self._action(
+            translate("MainWindow", "&Search caseload"), s.SEARCH, self.focus_search, "search"
+        )
         self.act_caseload = self._action(
-            "&Caseload", s.CASELOAD, lambda: self.tabs.setCurrentWidget(self.caseload), "people"
+            translate("MainWindow", "&Caseload"),
+            s.CASELOAD,
+            lambda: self.tabs.setCurrentWidget(self.caseload),
+            "people",
         )
-        self.act_help = self._action("&Keyboard shortcuts", s.HELP, self.show_shortcuts, "help")
+        self.act_help = self._action(
+            translate("MainWindow", "&Keyboard shortcuts"), s.HELP, self.show_shortcuts, "help"
+        )
         self.unlocked_actions = [
             self.act_new_participant,
             self.act_new_note,
@@ -219,7 +238,9 @@ class MainWindow(HostWindow):
         self.unlock_page.focus_first()
 
     def _demo_failed(self, message: str) -> None:
-        QMessageBox.critical(self, "The demo could not be prepared", message)
+        QMessageBox.critical(
+            self, translate("MainWindow", "The demo could not be prepared"), message
+        )
         self.close()
 
     def _on_unlocked(self) -> None:
@@ -342,7 +363,11 @@ class MainWindow(HostWindow):
         def reopen(record: Record | None) -> None:
             if rid and record is None:
                 self.statusBar().showMessage(
-                    "That record was deleted since; what was typed is kept for now.", 10_000
+                    translate(
+                        "MainWindow",
+                        "That record was deleted since; what was typed is kept for now.",
+                    ),
+                    10_000,
                 )
                 return
             dialog = RecordDialog.reopen(self.runner, recipe, values, record, draft.key, ws)
@@ -408,7 +433,11 @@ class MainWindow(HostWindow):
         if widget.overview.dirty or (widget.notes.editor is not None and widget.notes.editor.dirty):
             widget.flush_drafts()
             self.statusBar().showMessage(
-                "Your unsaved work is kept safely; it will be offered back next time.", 8000
+                translate(
+                    "MainWindow",
+                    "Your unsaved work is kept safely; it will be offered back next time.",
+                ),
+                8000,
             )
         self.tabs.removeTab(index)
         widget.deleteLater()
@@ -429,7 +458,12 @@ class MainWindow(HostWindow):
     def new_note(self) -> None:
         ws = self.current_workspace()
         if ws is None:
-            self.statusBar().showMessage("Open a participant first, then press Ctrl+Shift+N.", 6000)
+            self.statusBar().showMessage(
+                translate("MainWindow", "Open a participant first, then press {keys}.").format(
+                    keys=shortcuts.NEW_NOTE
+                ),
+                6000,
+            )
             return
         ws.new_note()
 

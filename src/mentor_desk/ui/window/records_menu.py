@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog
 from mentor_desk.store.role import COORDINATOR, acting_role
 from mentor_desk.ui.shell import shortcuts
 from mentor_desk.ui.shell.host import HostWindow
+from mentor_desk.ui.shell.i18n import translate
 
 if TYPE_CHECKING:
     from mentor_desk.ui.coordinator.team import TeamWindow
@@ -34,19 +35,28 @@ class FormActions(QObject):
         super().__init__(window)
         self.window = window
         self.release_day = self._action(
-            "&Release-day mode…", shortcuts.RELEASE_DAY, self.open_release_day
+            translate("RecordsMenu", "&Release-day mode…"),
+            shortcuts.RELEASE_DAY,
+            self.open_release_day,
         )
         self.attendance = self._action(
-            "Session &attendance…", shortcuts.SESSION_ATTENDANCE, self.open_attendance
+            translate("RecordsMenu", "Session &attendance…"),
+            shortcuts.SESSION_ATTENDANCE,
+            self.open_attendance,
         )
-        self.team = self._action("&Team…", shortcuts.TEAM, self.open_team)
-        self.directory = self._action("Service &directory…", "", self.open_directory)
-        self.timetable = self._action("Activity time&table…", "", self.open_timetable)
+        self.team = self._action(translate("RecordsMenu", "&Team…"), shortcuts.TEAM, self.open_team)
+        self.directory = self._action(
+            translate("RecordsMenu", "Service &directory…"), "", self.open_directory
+        )
+        self.timetable = self._action(
+            translate("RecordsMenu", "Activity time&table…"), "", self.open_timetable
+        )
         menu = window.menuBar().addMenu(shortcuts.menu("records"))
         menu.addAction(self.release_day)
         menu.addAction(self.attendance)
-        coordinators = menu.addSection("Coordinators")
-        coordinators.setText("Coordinators")
+        section = translate("RecordsMenu", "Coordinators")
+        coordinators = menu.addSection(section)
+        coordinators.setText(section)
         for act in (self.team, self.directory, self.timetable):
             menu.addAction(act)
         table = window.caseload_view()
@@ -59,7 +69,7 @@ class FormActions(QObject):
             act.setEnabled(window.is_unlocked)
         for act in self.coordinator_actions:
             act.setEnabled(False)
-            act.setToolTip("For coordinators")
+            act.setToolTip(translate("RecordsMenu", "For coordinators"))
         window.unlocked.connect(self.check_role)
         window.locked.connect(lambda: self._set_coordinator(False))
 
@@ -98,7 +108,10 @@ class FormActions(QObject):
         pid = self.chosen_participant()
         if pid is None or not self.window.is_unlocked:
             self.window.statusBar().showMessage(
-                "Choose someone in the caseload first, then press Ctrl+R.", 6000
+                translate(
+                    "RecordsMenu", "Choose someone in the caseload first, then press {keys}."
+                ).format(keys=shortcuts.RELEASE_DAY),
+                6000,
             )
             return None
         from mentor_desk.ui.forms.release_day import ReleaseDayWindow

@@ -2,9 +2,11 @@
 
 The columns of each file are declared in :data:`COLUMNS` and documented in
 ``docs/exports.md``. Their headings are keys that other programs read ("referred_on"), and
-the cells are stored codes, so neither is translated, whatever the program's language. No file carries names, dates of birth, contact details or free text
-(notes, outcome notes, concerns, summaries): a participant appears as their reference, or,
-when the user asks for it, as a pseudonym.
+the cells are stored codes, so neither is translated, whatever the program's language.
+
+No file carries names, dates of birth, contact details or free text (notes, outcome notes,
+concerns, summaries): a participant appears as their reference, or, when the user asks for
+it, as a pseudonym.
 
 Pseudonyms are a keyed hash (HMAC-SHA-256) of the participant's id with a random 256-bit
 secret kept in the encrypted store's meta table, so the same person has the same pseudonym

@@ -61,7 +61,7 @@ bench: $(STAMP)
 # .ts (kept with its translations; gone strings dropped), then each .ts compiled to its .qm.
 # Both are committed, so a clean clone and the frozen bundle have them without this step.
 TRANSLATIONS := src/mentor_desk/resources/translations
-TRANSLATED := $(shell find src/mentor_desk/ui src/mentor_desk/export -name '*.py' | LC_ALL=C sort)
+TRANSLATED := $(shell find src/mentor_desk/ui src/mentor_desk/export src/mentor_desk/reports -name '*.py' | LC_ALL=C sort)
 translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $(TRANSLATED) \
 		-ts $(wildcard $(TRANSLATIONS)/mentor_desk_*.ts)

@@ -142,15 +142,12 @@ def test_the_language_setting(
 
 
 def _translated_sources() -> list[str]:
-    """The files ``make translations`` reads: every module of ui/ and export/."""
+    """The files ``make translations`` reads: every module of ui/, export/ and reports/."""
     text = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(
-        r"^TRANSLATED := .*find src/mentor_desk/ui src/mentor_desk/export ", text, re.M
-    )
-    found = [
-        *(ROOT / "src/mentor_desk/ui").rglob("*.py"),
-        *(ROOT / "src/mentor_desk/export").rglob("*.py"),
-    ]
+    packages = ("ui", "export", "reports")
+    find = " ".join(f"src/mentor_desk/{p}" for p in packages)
+    assert re.search(rf"^TRANSLATED := .*find {find} ", text, re.M)
+    found = [path for p in packages for path in (ROOT / "src/mentor_desk" / p).rglob("*.py")]
     return sorted(str(p.relative_to(ROOT)) for p in found)
 
 

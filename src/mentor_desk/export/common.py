@@ -1,7 +1,13 @@
-"""What every export shares: writing safely to the chosen path, dates in plain words.
+"""What every export shares: writing safely to the chosen path, dates and numbers in words.
 
-Qt-free, so the CSV and JSON exports never pull in Qt; the document side lives in
-:mod:`mentor_desk.export.document`.
+Only QtCore (translation and :class:`QLocale`), no QtGui, so the CSV and JSON exports never
+pull in Qt's drawing; the document side lives in :mod:`mentor_desk.export.document`.
+
+Dates and numbers follow the program's language (:mod:`mentor_desk.ui.shell.i18n` makes its
+:class:`QLocale` the default): Welsh writes "Dydd Mawrth 24 Tachwedd 2026" and "14:30".
+English of any country, and the neutral C locale the tests use, keep the house style
+("Tuesday 24 November 2026", "2:30pm") through the C locale, so every English reads the
+same (en_GB's own short September is "Sept").
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from mentor_desk.domain.validation import parse_date, parse_datetime
 
@@ -54,9 +60,10 @@ def open_target(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             os.fsync(fh.fileno())
         os.replace(part, target)
     except FileExistsError:
-        raise ExportError(
-            f"Another export to {target.name} seems to be running (found {part.name})."
-        ) from None
+        message = translate(
+            "Document", "Another export to {name} seems to be running (found {part})."
+        )
+        raise ExportError(message.format(name=target.name, part=part.name)) from None
     except BaseException:
         part.unlink(missing_ok=True)
         raise
@@ -97,24 +104,56 @@ def local_datetime(value: str) -> datetime:
     return parse_datetime(value).astimezone()
 
 
+#: The date patterns (QLocale's): "Tuesday 24 November 2026", "24 November 2026",
+#: "24 Nov 2026".
+LONG_DATE = "dddd d MMMM yyyy"
+DATE = "d MMMM yyyy"
+SHORT_DATE = "d MMM yyyy"
+
+
+def document_locale() -> QLocale:
+    """The locale documents are written in: the program's, or C for English (module doc)."""
+    current = QLocale()
+    if current.language() in (QLocale.Language.C, QLocale.Language.English):
+        return QLocale.c()
+    return current
+
+
+def in_house_english() -> bool:
+    """Whether dates, times and numbers are written in the English house style."""
+    return document_locale().language() == QLocale.Language.C
+
+
+def _day(value: str | date) -> QDate:
+    d = parse_date(value) if isinstance(value, str) else value
+    return QDate(d.year, d.month, d.day)
+
+
 def plain_date(value: str | date | None) -> str:
-    """'Tuesday 24 November 2026'; empty for no date."""
+    """'Tuesday 24 November 2026' ('Dydd Mawrth 24 Tachwedd 2026'); empty for no date."""
     if not value:
         return ""
-    d = parse_date(value) if isinstance(value, str) else value
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    return document_locale().toString(_day(value), LONG_DATE)
+
+
+def full_date(value: str | date | None) -> str:
+    """'24 November 2026' ('24 Tachwedd 2026'); empty for no date."""
+    if not value:
+        return ""
+    return document_locale().toString(_day(value), DATE)
 
 
 def short_date(value: str | date | None) -> str:
-    """'24 Nov 2026'; empty for no date."""
+    """'24 Nov 2026' ('24 Tach 2026'); empty for no date."""
     if not value:
         return ""
-    d = parse_date(value) if isinstance(value, str) else value
-    return f"{d.day} {d:%b %Y}"
+    return document_locale().toString(_day(value), SHORT_DATE)
 
 
 def plain_time(dt: datetime) -> str:
-    """'9:30am', '2pm'."""
+    """'9:30am', '2pm' in English; the language's own short time otherwise ('14:30')."""
+    if not in_house_english():
+        return document_locale().toString(QTime(dt.hour, dt.minute), QLocale.FormatType.ShortFormat)
     hour = dt.hour % 12 or 12
     minutes = f":{dt.minute:02d}" if dt.minute else ""
     return f"{hour}{minutes}{'am' if dt.hour < 12 else 'pm'}"
@@ -125,7 +164,13 @@ def plain_datetime(value: str | None) -> str:
     if not value:
         return ""
     dt = local_datetime(value)
-    return f"{plain_date(dt.date())} at {plain_time(dt)}"
+    at = translate("Document", "{date} at {time}")
+    return at.format(date=plain_date(dt.date()), time=plain_time(dt))
+
+
+def number(value: int) -> str:
+    """A count as the language writes it ('1234' in English, as always; '1,234' in Welsh)."""
+    return document_locale().toString(value)
 
 
 def first_name(full_name: str | None) -> str:

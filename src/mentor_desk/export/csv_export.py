@@ -1,9 +1,12 @@
 """CSV exports for coordinators: caseload, referrals, attendance, check-ins, outcomes.
 
 The columns of each file are declared in :data:`COLUMNS` and documented in
-``docs/exports.md``. No file carries names, dates of birth, contact details or free text
-(notes, outcome notes, concerns, summaries): a participant appears as their reference, or,
-when the user asks for it, as a pseudonym.
+``docs/exports.md``. Their headings are keys that other programs read ("referred_on"), and
+the cells are stored codes, so neither is translated, whatever the program's language.
+
+No file carries names, dates of birth, contact details or free text (notes, outcome notes,
+concerns, summaries): a participant appears as their reference, or, when the user asks for
+it, as a pseudonym.
 
 Pseudonyms are a keyed hash (HMAC-SHA-256) of the participant's id with a random 256-bit
 secret kept in the encrypted store's meta table, so the same person has the same pseudonym
@@ -27,7 +30,7 @@ from typing import Any
 from mentor_desk.domain import resources
 from mentor_desk.domain.vocabulary import entity
 from mentor_desk.export import log
-from mentor_desk.export.common import ExportError, path_hint, write_bytes
+from mentor_desk.export.common import ExportError, path_hint, translate, write_bytes
 from mentor_desk.export.csv_cells import defuse
 from mentor_desk.store.records import Record, Store
 
@@ -138,7 +141,8 @@ def rows(
 ) -> list[list[str]]:
     """The rows (without the header) of one CSV export, as plain text (not yet defused)."""
     if kind not in COLUMNS:
-        raise ExportError(f"There is no CSV export called {kind!r}.")
+        unknown = translate("CsvExport", "There is no CSV export called {kind}.")
+        raise ExportError(unknown.format(kind=repr(kind)))
     people = {p["id"]: p for p in store.list("participant")}
     if participant_ids is not None:
         wanted = set(participant_ids)

@@ -33,7 +33,7 @@ from PySide6.QtGui import (
     QTextDocumentWriter,
 )
 
-from mentor_desk.export.common import ExportError
+from mentor_desk.export.common import ExportError, translate
 
 FONT_FILES = (
     "NotoSans-Regular.ttf",
@@ -60,7 +60,9 @@ def e(value: object) -> str:
 def font_family() -> str:
     """Register the bundled font with Qt (once) and return its family name."""
     if QGuiApplication.instance() is None:
-        raise ExportError("Making a document needs the program's Qt application.")
+        raise ExportError(
+            translate("Document", "Making a document needs the program's Qt application.")
+        )
     family = ""
     folder = resources.files("mentor_desk.resources").joinpath("fonts")
     for name in FONT_FILES:
@@ -126,7 +128,7 @@ def pdf_bytes(doc: QTextDocument, *, title: str) -> bytes:
     data = bytes(buffer.data().data())
     buffer.close()
     if not data.startswith(b"%PDF"):
-        raise ExportError("Qt did not produce a PDF.")
+        raise ExportError(translate("Document", "Qt did not produce a PDF."))
     return data
 
 
@@ -136,7 +138,7 @@ def odt_bytes(doc: QTextDocument) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QTextDocumentWriter(buffer, QByteArray(b"ODF"))
     if not writer.write(doc):
-        raise ExportError("Qt could not write the OpenDocument file.")
+        raise ExportError(translate("Document", "Qt could not write the OpenDocument file."))
     data = bytes(buffer.data().data())
     buffer.close()
     return data
@@ -157,7 +159,7 @@ def html_table(
 ) -> str:
     """A bordered table for reports; cell values are escaped here."""
     if not rows:
-        return "<p><i>None in this period.</i></p>"
+        return f"<p><i>{e(translate('Document', 'None in this period.'))}</i></p>"
     head = "".join(
         f'<th{_width(widths, i)} bgcolor="#dde8f3" align="left">{e(h)}</th>'
         for i, h in enumerate(headers)

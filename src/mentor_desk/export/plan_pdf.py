@@ -99,7 +99,7 @@ class PlanData:
 def _participant(store: Store, participant_id: str) -> Record:
     person = store.get("participant", participant_id)
     if person is None:
-        raise ExportError("That participant is not in this store.")
+        raise ExportError(translate("Document", "That participant is not in this store."))
     return person
 
 

@@ -21,11 +21,14 @@ from mentor_desk.domain import resources
 from mentor_desk.domain.consent import covers_probation
 from mentor_desk.export import log
 from mentor_desk.export.common import (
+    QT_TRANSLATE_NOOP,
     ExportError,
+    number,
     path_hint,
     plain_date,
     short_date,
     today_local,
+    translate,
     write_bytes,
 )
 from mentor_desk.export.document import (
@@ -39,11 +42,13 @@ from mentor_desk.export.document import (
 )
 from mentor_desk.store.records import Record, Store
 
-ONS4_ATTRIBUTION = (
+ONS4_ATTRIBUTION = QT_TRANSLATE_NOOP(
+    "ProbationSummary",
     "Wellbeing scores use the ONS personal well-being questions (0 to 10; for anxiety, "
     "lower is better). Source: Office for National Statistics, Crown copyright, licensed "
-    "under the Open Government Licence v3.0."
+    "under the Open Government Licence v3.0.",
 )
+TITLE = QT_TRANSLATE_NOOP("ProbationSummary", "Progress summary for probation")
 
 
 class ConsentMissing(ExportError):
@@ -84,10 +89,6 @@ def _in(value: str | None, start: date, end: date) -> bool:
     return bool(value) and start.isoformat() <= str(value)[:10] <= end.isoformat()
 
 
-def _yes(value: object) -> str:
-    return "yes" if value else ""
-
-
 def collect_probation_summary(
     store: Store,
     participant_id: str,
@@ -98,17 +99,21 @@ def collect_probation_summary(
 ) -> SummaryData:
     """Read what the summary shows; raises :class:`ConsentMissing` (see the module doc)."""
     if end < start:
-        raise ExportError("The end of the period is before its start.")
+        raise ExportError(
+            translate("ProbationSummary", "The end of the period is before its start.")
+        )
     person = store.get("participant", participant_id)
     if person is None:
-        raise ExportError("That participant is not in this store.")
+        raise ExportError(translate("Document", "That participant is not in this store."))
     ok, why = probation_consent(store, participant_id)
     reason = (override_reason or "").strip() or None
     if not ok and reason is None:
-        raise ConsentMissing(
-            f"{why} The summary can only be made with their consent, or by a coordinator "
-            "who records a reason for overriding it."
+        refused = translate(
+            "ProbationSummary",
+            "{why} The summary can only be made with their consent, or by a coordinator "
+            "who records a reason for overriding it.",
         )
+        raise ConsentMissing(refused.format(why=why))
     labels = resources.pathway_labels()
     crs = resources.pathway_to_crs()
     crs_labels = resources.labels("pathways.json", "crs_categories")
@@ -118,7 +123,11 @@ def collect_probation_summary(
             return ""
         label = labels.get(str(key), str(key))
         cats = ", ".join(crs_labels.get(c, c) for c in crs.get(str(key), ()))
-        return f"{label} (CRS: {cats})" if cats and cats != label else label
+        if cats and cats != label:
+            return translate("ProbationSummary", "{pathway} (CRS: {categories})").format(
+                pathway=label, categories=cats
+            )
+        return label
 
     sessions = {s["id"]: s for s in store.list("activity_session", include_deleted=True)}
     attendance: list[list[str]] = []
@@ -140,15 +149,35 @@ def collect_probation_summary(
             ]
         )
         if a.get("tell_probation_behaviour") or a.get("tell_probation_concern"):
-            what = "Behaviour" if a.get("tell_probation_behaviour") else "Concern"
+            behaviour = a.get("tell_probation_behaviour")
+            what = (
+                translate("ProbationSummary", "Behaviour")
+                if behaviour
+                else translate("ProbationSummary", "Concern")
+            )
             told.append([short_date(a["attended_on"]), name, what, str(a.get("concern") or "")])
-    totals = (
-        f"{len(attendance)} session{'' if len(attendance) == 1 else 's'}: "
-        f"{counts['yes']} attended, {counts['late']} late, {counts['no']} missed; "
-        f"{minutes} minutes active in all."
-        if attendance
-        else ""
-    )
+    totals = ""
+    if attendance:
+        sentence = (
+            translate(
+                "ProbationSummary",
+                "1 session: {attended} attended, {late} late, {missed} missed; "
+                "{minutes} minutes active in all.",
+            )
+            if len(attendance) == 1
+            else translate(
+                "ProbationSummary",
+                "{sessions} sessions: {attended} attended, {late} late, {missed} missed; "
+                "{minutes} minutes active in all.",
+            )
+        )
+        totals = sentence.format(
+            sessions=number(len(attendance)),
+            attended=number(counts["yes"]),
+            late=number(counts["late"]),
+            missed=number(counts["no"]),
+            minutes=number(minutes),
+        )
 
     goals_by_id: dict[str, Record] = {}
     goals: list[list[str]] = []
@@ -202,9 +231,9 @@ def collect_probation_summary(
             ", ".join(
                 label
                 for key, label in (
-                    ("new_offence", "new offence"),
-                    ("arrested", "arrested"),
-                    ("recalled", "recalled"),
+                    ("new_offence", translate("ProbationSummary", "new offence")),
+                    ("arrested", translate("ProbationSummary", "arrested")),
+                    ("recalled", translate("ProbationSummary", "recalled")),
                 )
                 if c.get(key)
             ),
@@ -219,13 +248,17 @@ def collect_probation_summary(
         if str(eos["ended_on"]) > end.isoformat():
             continue
         facts = [
-            ("Support ended", plain_date(eos["ended_on"])),
-            ("Reason", closure.get(eos["closure_reason"], words(eos["closure_reason"]))),
-            ("Closing summary", str(eos.get("summary") or "")),
+            (translate("ProbationSummary", "Support ended"), plain_date(eos["ended_on"])),
+            (
+                translate("ProbationSummary", "Reason"),
+                closure.get(eos["closure_reason"], words(eos["closure_reason"])),
+            ),
+            (translate("ProbationSummary", "Closing summary"), str(eos.get("summary") or "")),
         ]
+        gone = translate("ProbationSummary", "(goal no longer held)")
         outcomes = [
             [
-                str(goals_by_id.get(gid, {}).get("goal_text", "(goal no longer held)")),
+                str(goals_by_id.get(gid, {}).get("goal_text", gone)),
                 words(item.get("outcome")),
                 str(item.get("comment") or ""),
             ]
@@ -237,14 +270,17 @@ def collect_probation_summary(
         str(person.get(k) or "") for k in ("given_name", "family_name") if person.get(k)
     )
     heading = [
-        ("Name", name),
-        ("Reference", str(person["reference"])),
-        ("Date of birth", plain_date(person.get("date_of_birth"))),
-        ("Released", plain_date(person.get("release_date"))),
-        ("Supervision", words(person.get("supervision_type"))),
-        ("Probation practitioner", str(person.get("probation_practitioner_name") or "")),
-        ("Mentor", str(person.get("assigned_mentor_name") or "")),
-        ("Status", words(person["status"])),
+        (translate("ProbationSummary", "Name"), name),
+        (translate("ProbationSummary", "Reference"), str(person["reference"])),
+        (translate("ProbationSummary", "Date of birth"), plain_date(person.get("date_of_birth"))),
+        (translate("ProbationSummary", "Released"), plain_date(person.get("release_date"))),
+        (translate("ProbationSummary", "Supervision"), words(person.get("supervision_type"))),
+        (
+            translate("ProbationSummary", "Probation practitioner"),
+            str(person.get("probation_practitioner_name") or ""),
+        ),
+        (translate("ProbationSummary", "Mentor"), str(person.get("assigned_mentor_name") or "")),
+        (translate("ProbationSummary", "Status"), words(person["status"])),
     ]
     return SummaryData(
         participant_id=participant_id,
@@ -263,74 +299,109 @@ def collect_probation_summary(
     )
 
 
+#: The tables' column headings (translated by :func:`_headers`).
+_ATTENDANCE = (
+    QT_TRANSLATE_NOOP("ProbationSummary", "Date"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Session"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Attended"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Minutes active"),
+)
+_TOLD = (
+    QT_TRANSLATE_NOOP("ProbationSummary", "Date"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Session"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "About"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "What happened"),
+)
+_GOALS = (
+    QT_TRANSLATE_NOOP("ProbationSummary", "Pathway"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Goal"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Status"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Target"),
+)
+_CHANGES = (
+    QT_TRANSLATE_NOOP("ProbationSummary", "Date"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Goal"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "New status"),
+)
+_REFERRALS = (
+    QT_TRANSLATE_NOOP("ProbationSummary", "Date"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Service"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Pathway"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Kind"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Status"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Outcome"),
+)
+_CHECK_INS = (
+    QT_TRANSLATE_NOOP("ProbationSummary", "Date"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Satisfied"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Worthwhile"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Happy"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Anxious"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Active days"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Housing"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Work or training"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Offences"),
+)
+_OUTCOMES = (
+    QT_TRANSLATE_NOOP("ProbationSummary", "Goal"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Outcome"),
+    QT_TRANSLATE_NOOP("ProbationSummary", "Comment"),
+)
+
+
+def _headers(texts: tuple[str, ...]) -> list[str]:
+    return [translate("ProbationSummary", t) for t in texts]
+
+
 def render_probation_summary_html(data: SummaryData, *, partnership: str = "") -> str:
     facts = "".join(f"<b>{e(k)}:</b> {e(v)}<br>" for k, v in data.heading)
+    period = translate("ProbationSummary", "Period {start} to {end} · made {today}").format(
+        start=plain_date(data.start), end=plain_date(data.end), today=plain_date(today_local())
+    )
     parts = [
         f"<html><head>{REPORT_CSS}</head><body>",
-        "<h1>Progress summary for probation</h1>",
-        f"<p>{e(partnership) + ' · ' if partnership else ''}"
-        f"Period {e(plain_date(data.start))} to {e(plain_date(data.end))}"
-        f" · made {e(plain_date(today_local()))}</p>",
+        f"<h1>{e(translate('ProbationSummary', TITLE))}</h1>",
+        f"<p>{e(partnership) + ' · ' if partnership else ''}{e(period)}</p>",
         f"<p>{facts}</p>",
     ]
     if data.override_reason:
-        parts.append(
-            "<p><b>Made without the participant's consent to share with probation.</b> "
-            f"Coordinator's reason: {e(data.override_reason)}</p>"
+        without = translate(
+            "ProbationSummary", "Made without the participant's consent to share with probation."
         )
+        reason = translate("ProbationSummary", "Coordinator's reason: {reason}")
+        parts.append(f"<p><b>{e(without)}</b> {e(reason.format(reason=data.override_reason))}</p>")
+    attendance = translate("ProbationSummary", "Attendance at activity sessions")
     parts += [
-        "<h2>Attendance at activity sessions</h2>",
+        f"<h2>{e(attendance)}</h2>",
         f"<p>{e(data.attendance_totals)}</p>" if data.attendance_totals else "",
-        html_table(
-            ["Date", "Session", "Attended", "Minutes active"],
-            data.attendance,
-            widths=[16, 52, 16, 16],
-        ),
+        html_table(_headers(_ATTENDANCE), data.attendance, widths=[16, 52, 16, 16]),
     ]
     if data.told_probation:
-        parts += [
-            "<h3>Marked to be passed on to probation</h3>",
-            html_table(["Date", "Session", "About", "What happened"], data.told_probation),
-        ]
+        told = translate("ProbationSummary", "Marked to be passed on to probation")
+        parts += [f"<h3>{e(told)}</h3>", html_table(_headers(_TOLD), data.told_probation)]
+    goals = translate("ProbationSummary", "Goals and their status")
     parts += [
-        "<h2>Goals and their status</h2>",
-        html_table(["Pathway", "Goal", "Status", "Target"], data.goals, widths=[28, 44, 14, 14]),
+        f"<h2>{e(goals)}</h2>",
+        html_table(_headers(_GOALS), data.goals, widths=[28, 44, 14, 14]),
     ]
     if data.status_changes:
-        parts += [
-            "<h3>Status changes in this period</h3>",
-            html_table(["Date", "Goal", "New status"], data.status_changes),
-        ]
+        changes = translate("ProbationSummary", "Status changes in this period")
+        parts += [f"<h3>{e(changes)}</h3>", html_table(_headers(_CHANGES), data.status_changes)]
+    referrals = translate("ProbationSummary", "Referrals and outcomes")
+    check_ins = translate("ProbationSummary", "Check-ins")
+    attribution = translate("ProbationSummary", ONS4_ATTRIBUTION)
     parts += [
-        "<h2>Referrals and outcomes</h2>",
-        html_table(
-            ["Date", "Service", "Pathway", "Kind", "Status", "Outcome"],
-            data.referrals,
-            widths=[13, 20, 21, 11, 11, 24],
-        ),
-        "<h2>Check-ins</h2>",
-        html_table(
-            [
-                "Date",
-                "Satisfied",
-                "Worthwhile",
-                "Happy",
-                "Anxious",
-                "Active days",
-                "Housing",
-                "Work or training",
-                "Offences",
-            ],
-            data.check_ins,
-            widths=[12, 11, 13, 9, 10, 9, 12, 12, 12],
-        ),
-        f'<p class="muted">{e(ONS4_ATTRIBUTION)}</p>' if data.check_ins else "",
+        f"<h2>{e(referrals)}</h2>",
+        html_table(_headers(_REFERRALS), data.referrals, widths=[13, 20, 21, 11, 11, 24]),
+        f"<h2>{e(check_ins)}</h2>",
+        html_table(_headers(_CHECK_INS), data.check_ins, widths=[12, 11, 13, 9, 10, 9, 12, 12, 12]),
+        f'<p class="muted">{e(attribution)}</p>' if data.check_ins else "",
     ]
     if data.endings:
-        parts.append("<h2>End of support</h2>")
+        parts.append(f"<h2>{e(translate('ProbationSummary', 'End of support'))}</h2>")
         for facts_, outcomes in data.endings:
             parts.append("<p>" + "".join(f"<b>{e(k)}:</b> {e(v)}<br>" for k, v in facts_) + "</p>")
-            parts.append(html_table(["Goal", "Outcome", "Comment"], outcomes))
+            parts.append(html_table(_headers(_OUTCOMES), outcomes))
     parts.append("</body></html>")
     return "\n".join(p for p in parts if p)
 
@@ -338,7 +409,7 @@ def render_probation_summary_html(data: SummaryData, *, partnership: str = "") -
 def render_probation_summary(data: SummaryData, *, partnership: str = "") -> QTextDocument:
     return make_document(
         render_probation_summary_html(data, partnership=partnership),
-        title="Progress summary for probation",
+        title=translate("ProbationSummary", TITLE),
         point_size=SMALL_BODY_PT,
     )
 
@@ -362,7 +433,7 @@ def write_probation_summary_pdf(
         store, participant_id, start=start, end=end, override_reason=override_reason
     )
     doc = render_probation_summary(data, partnership=partnership)
-    write_bytes(path, pdf_bytes(doc, title="Progress summary for probation"))
+    write_bytes(path, pdf_bytes(doc, title=translate("ProbationSummary", TITLE)))
     log.record(
         store,
         "probation_summary",

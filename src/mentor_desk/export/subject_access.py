@@ -29,11 +29,21 @@ from typing import Any
 from mentor_desk.domain import resources
 from mentor_desk.domain.vocabulary import ENTITIES, SCHEMA_VERSION, Kind
 from mentor_desk.export import log
-from mentor_desk.export.common import ExportError, open_target, path_hint, utc_stamp
+from mentor_desk.export.common import (
+    QT_TRANSLATE_NOOP,
+    ExportError,
+    number,
+    open_target,
+    path_hint,
+    translate,
+    utc_stamp,
+)
 from mentor_desk.export.document import REPORT_CSS, SMALL_BODY_PT, e, make_document, pdf_bytes
 from mentor_desk.store.records import Store
 
-README = """Everything Mentor Desk holds about one person on this computer.
+README = QT_TRANSLATE_NOOP(
+    "SubjectAccess",
+    """Everything Mentor Desk holds about one person on this computer.
 
 records/   one JSON file per type of record (participant, release day, goals, notes, ...).
            Each record has its id, when it was made and changed, and its fields; records
@@ -43,7 +53,17 @@ local/     things kept only on this computer: unsaved drafts, sync conflicts, ch
 related/   entries of the shared service directory and session timetable that their
            records point to (these are not about the person).
 summary.pdf  the same records, to read.
-"""
+""",
+)
+TITLE = QT_TRANSLATE_NOOP("SubjectAccess", "Everything held about this person")
+#: The files kept only on this computer, as the summary names them.
+LOCAL = {
+    "local/drafts.json": QT_TRANSLATE_NOOP("SubjectAccess", "Unsaved drafts"),
+    "local/conflicts.json": QT_TRANSLATE_NOOP("SubjectAccess", "Sync conflicts"),
+    "local/needs_attention.json": QT_TRANSLATE_NOOP("SubjectAccess", "Changes the server refused"),
+    "local/pending_changes.json": QT_TRANSLATE_NOOP("SubjectAccess", "Changes not yet sent"),
+    "local/export_log.json": QT_TRANSLATE_NOOP("SubjectAccess", "Earlier exports"),
+}
 
 
 def _rows(store: Store, sql: str, pid: str) -> list[dict[str, Any]]:
@@ -62,7 +82,7 @@ def collect_subject_access(store: Store, participant_id: str) -> dict[str, list[
     """Every record and local row about one participant, by ZIP member name."""
     person = store.get("participant", participant_id, include_deleted=True)
     if person is None:
-        raise ExportError("That participant is not in this store.")
+        raise ExportError(translate("Document", "That participant is not in this store."))
     files: dict[str, list[dict[str, Any]]] = {"records/participant.json": [person]}
     for ent in ENTITIES.values():
         if ent.scoped and ent.name != "participant":
@@ -99,7 +119,7 @@ def collect_subject_access(store: Store, participant_id: str) -> dict[str, list[
 
 def _value(name: str, value: Any) -> str:
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("SubjectAccess", "yes") if value else translate("SubjectAccess", "no")
     if name == "checklist" and isinstance(value, dict):
         labels = {i["key"]: i["label"] for i in resources.checklist_items()}
         return "; ".join(
@@ -117,21 +137,25 @@ def _value(name: str, value: Any) -> str:
 
 def render_subject_access_html(files: dict[str, list[dict[str, Any]]]) -> str:
     person = files["records/participant.json"][0]
+    made = translate("SubjectAccess", "Reference {reference} · made {stamp} (UTC)")
+    deleted = translate("SubjectAccess", " (deleted)")
+    recorded = translate("SubjectAccess", "Recorded:")
+    changed = translate("SubjectAccess", "last changed:")
     parts = [
         f"<html><head>{REPORT_CSS}</head><body>",
-        "<h1>Everything held about this person</h1>",
-        f"<p>Reference {e(person['reference'])} · made {e(utc_stamp())} (UTC)</p>",
+        f"<h1>{e(translate('SubjectAccess', TITLE))}</h1>",
+        f"<p>{e(made.format(reference=person['reference'], stamp=utc_stamp()))}</p>",
     ]
     for member, records in files.items():
         if not member.startswith("records/"):
             continue
         ent = ENTITIES[member.removeprefix("records/").removesuffix(".json")]
-        parts.append(f"<h2>{e(ent.label)} ({len(records)})</h2>")
+        parts.append(f"<h2>{e(ent.label)} ({number(len(records))})</h2>")
         if not records:
-            parts.append("<p><i>None.</i></p>")
+            parts.append(f"<p><i>{e(translate('SubjectAccess', 'None.'))}</i></p>")
         for rec in records:
             title = rec.get(ent.title_field or "id") or rec["id"]
-            flag = " (deleted)" if rec.get("deleted") else ""
+            flag = deleted if rec.get("deleted") else ""
             parts.append(f"<h3>{e(ent.label)}: {e(title)}{e(flag)}</h3><p>")
             for f in ent.fields:
                 value = rec.get(f.name)
@@ -141,22 +165,21 @@ def render_subject_access_html(files: dict[str, list[dict[str, Any]]]) -> str:
                     continue
                 parts.append(f"<b>{e(f.label)}:</b> {e(_value(f.name, value))}<br>")
             parts.append(
-                f"<b>Recorded:</b> {e(rec['created_at'])} · <b>last changed:</b> "
+                f"<b>{e(recorded)}</b> {e(rec['created_at'])} · <b>{e(changed)}</b> "
                 f"{e(rec['updated_at'])}</p>"
             )
-    local = {
-        "local/drafts.json": "Unsaved drafts",
-        "local/conflicts.json": "Sync conflicts",
-        "local/needs_attention.json": "Changes the server refused",
-        "local/pending_changes.json": "Changes not yet sent",
-        "local/export_log.json": "Earlier exports",
-    }
-    parts.append("<h2>Kept on this computer</h2><p>")
-    for member, label in local.items():
-        parts.append(f"<b>{e(label)}:</b> {len(files[member])} (see {e(member)})<br>")
+    kept = translate("SubjectAccess", "Kept on this computer")
+    parts.append(f"<h2>{e(kept)}</h2><p>")
+    see = translate("SubjectAccess", "(see {file})")
+    for member, label in LOCAL.items():
+        parts.append(
+            f"<b>{e(translate('SubjectAccess', label))}:</b> {number(len(files[member]))}"
+            f" {e(see.format(file=member))}<br>"
+        )
     parts.append("</p>")
+    draft = translate("SubjectAccess", "Draft ({kind}, {when})")
     for d in files["local/drafts.json"]:
-        parts.append(f"<h3>Draft ({e(d['kind'])}, {e(d['updated_at'])})</h3>")
+        parts.append(f"<h3>{e(draft.format(kind=d['kind'], when=d['updated_at']))}</h3>")
         parts.append(f"<p>{e(_value('body', d['body']))}</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
@@ -164,7 +187,7 @@ def render_subject_access_html(files: dict[str, list[dict[str, Any]]]) -> str:
 
 def subject_access_pdf(files: dict[str, list[dict[str, Any]]]) -> bytes:
     """The readable PDF of the collected files (Qt layout: call on the GUI thread)."""
-    title = "Everything held about this person"
+    title = translate("SubjectAccess", TITLE)
     doc = make_document(render_subject_access_html(files), title=title, point_size=SMALL_BODY_PT)
     return pdf_bytes(doc, title=title)
 
@@ -186,7 +209,7 @@ def write_subject_access_zip(
         "files": {name: len(records) for name, records in files.items()},
     }
     with open_target(path) as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("README.txt", README)
+        z.writestr("README.txt", translate("SubjectAccess", README))
         z.writestr("manifest.json", _json(manifest))
         for name, records in files.items():
             z.writestr(name, _json(records))

@@ -1,6 +1,7 @@
 """The one door to matplotlib: every chart of the reports, drawn without a window.
 
-Nothing else in the program draws with matplotlib. This module needs no Qt: :func:`png_bytes`
+Nothing else in the program draws with matplotlib. This module needs no Qt GUI (its words
+go through QtCore's translation in :mod:`mentor_desk.reports.words`): :func:`png_bytes`
 draws a chart off-screen with the Agg backend into memory (the funder report, "Save chart
 as PNG…", ``mentor-desk export funder-report``), and the dashboard's on-screen canvas
 (:mod:`mentor_desk.ui.dashboard.chart_view`, matplotlib's QtAgg) draws the same figure
@@ -25,10 +26,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+from PySide6.QtCore import QDate
 
 from mentor_desk.domain.vocabulary import REFERRAL_STATUSES
 from mentor_desk.reports import words
 from mentor_desk.reports.figures import Table
+from mentor_desk.reports.words import translate
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999")
 MARKERS = ("o", "s", "^", "D", "v", "P")
@@ -91,7 +94,8 @@ def _legend(ax: Axes, columns: int = 3) -> None:
 def _empty(figure: Figure) -> None:
     ax = figure.add_subplot()
     ax.set_axis_off()
-    ax.text(0.5, 0.5, "Nothing recorded for these filters", ha="center", va="center",
+    nothing = translate("Reports", "Nothing recorded for these filters")
+    ax.text(0.5, 0.5, nothing, ha="center", va="center",
             fontsize=FONT_SIZE + 2, color=rcParams["axes.edgecolor"])  # fmt: skip
 
 
@@ -100,7 +104,7 @@ def _by_status(figure: Figure, t: Table) -> None:
     labels = [words.value(r[0]) for r in t.rows]
     bars = ax.bar(labels, [int(r[1]) for r in t.rows], color=PALETTE[: len(t.rows)])
     ax.bar_label(bars, fontsize=FONT_SIZE)
-    ax.set_ylabel("People", fontsize=FONT_SIZE)
+    ax.set_ylabel(translate("Reports", "People"), fontsize=FONT_SIZE)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="x", visible=False)
 
@@ -124,9 +128,9 @@ def _contacts(figure: Figure, t: Table) -> None:
     ax = _axes(figure)
     weeks = _days([r[0] for r in t.rows])
     ax.plot(weeks, [r[1] for r in t.rows], marker="o", markersize=3, color=PALETTE[0],
-            label="Contacts")  # fmt: skip
+            label=translate("Reports", "Contacts"))  # fmt: skip
     ax.plot(weeks, [r[2] for r in t.rows], marker="s", markersize=3, color=PALETTE[1],
-            linestyle="--", label="People seen")  # fmt: skip
+            linestyle="--", label=translate("Reports", "People seen"))  # fmt: skip
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     _dates(ax)
@@ -162,9 +166,9 @@ def _goals(figure: Figure, t: Table) -> None:
     ys = [float(y) for y in range(len(t.rows))][::-1]
     height = 0.38
     ax.barh([y + height / 2 for y in ys], [r[1] for r in t.rows], height, color=PALETTE[0],
-            label="Goals set")  # fmt: skip
+            label=translate("Reports", "Goals set"))  # fmt: skip
     ax.barh([y - height / 2 for y in ys], [r[2] for r in t.rows], height, color=PALETTE[2],
-            label="Achieved")  # fmt: skip
+            label=translate("Reports", "Achieved"))  # fmt: skip
     labels = [_wrap(words.value(r[0], t.columns[0])) for r in t.rows]
     ax.set_yticks(ys, labels, fontsize=FONT_SIZE - 1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -175,7 +179,8 @@ def _goals(figure: Figure, t: Table) -> None:
 def _month_ticks(ax: Axes, months: list[Any]) -> list[int]:
     """Months as evenly spaced categories labelled "Mar 26" (at most about 12 labels)."""
     xs = list(range(len(months)))
-    labels = [f"{m:%b %y}" for m in _months(months)]
+    locale = words.report_locale()
+    labels = [locale.toString(QDate(m.year, m.month, 1), "MMM yy") for m in _months(months)]
     step = max(1, (len(labels) + 11) // 12)
     ax.set_xticks(xs[::step], labels[::step], fontsize=FONT_SIZE - 1)
     return xs
@@ -184,14 +189,15 @@ def _month_ticks(ax: Axes, months: list[Any]) -> list[int]:
 def _checkins(figure: Figure, t: Table) -> None:
     ax = _axes(figure)
     months = _month_ticks(ax, [r[0] for r in t.rows])
+    of_seven = translate("Reports", " (of 7)")
     for i, col in enumerate(t.columns[2:]):
         values = [r[2 + i] for r in t.rows]
         days = col == "mean_active_days"
         ax.plot(months, values, marker=MARKERS[i], markersize=3, color=PALETTE[i],
                 linestyle=":" if days else "-",
-                label=words.column(col) + (" (of 7)" if days else ""))  # fmt: skip
+                label=words.column(col) + (of_seven if days else ""))  # fmt: skip
     ax.set_ylim(0, 10)
-    ax.set_ylabel("Average score", fontsize=FONT_SIZE)
+    ax.set_ylabel(translate("Reports", "Average score"), fontsize=FONT_SIZE)
     _legend(ax)
 
 

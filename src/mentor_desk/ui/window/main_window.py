@@ -45,6 +45,7 @@ from mentor_desk.ui.shell.tasks import TaskRunner
 from mentor_desk.ui.shell.theme import icon
 from mentor_desk.ui.window.export_menu import ExportActions
 from mentor_desk.ui.window.help_menu import About, ProblemReport
+from mentor_desk.ui.window.language import LanguageAction
 from mentor_desk.ui.window.records_menu import FormActions
 
 if TYPE_CHECKING:
@@ -196,6 +197,8 @@ class MainWindow(HostWindow):
         for act in (self.act_new_participant, self.act_new_note, self.act_save, self.act_close_tab):
             file_menu.addAction(act)
         file_menu.addSeparator()
+        self.language = LanguageAction(self)  # File → Language… (works while locked too)
+        file_menu.addAction(self.language.action)
         file_menu.addAction(self.act_lock)
         file_menu.addAction(self.act_quit)
         go_menu = bar.addMenu(s.menu("go"))

@@ -65,7 +65,8 @@ def tiny_welsh(tmp_path: Path, language: None) -> Iterator[QTranslator]:
     ts.write_text(TINY_TS, encoding="utf-8")
     qm = tmp_path / "tiny_cy.qm"
     subprocess.run([str(LRELEASE), "-silent", str(ts), "-qm", str(qm)], check=True)
-    i18n.install("cy")
+    i18n.install("C")  # only the tiny catalogue, with Welsh dates
+    QLocale.setDefault(QLocale("cy"))
     translator = QTranslator()
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)  # searched before the installed ones

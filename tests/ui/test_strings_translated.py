@@ -29,8 +29,17 @@ SHOWN = frozenset(
     setNameFilter information warning critical question about getText getItem
     getOpenFileName getSaveFileName getExistingDirectory named
     QLabel QPushButton QCheckBox QRadioButton QGroupBox QAction QToolButton QMenu
-    QCommandLinkButton""".split()
+    QCommandLinkButton""".split()  # noqa: SIM905 (easier to read than a list)
 )
+#: Which positional arguments carry the text, where not all of them do (the rest are data:
+#: ``addItem(text, key)``, ``addTab(widget, title)``, ``named(widget, name, description)``).
+TEXT_ARGS = {
+    "addItem": slice(0, 1),
+    "addTab": slice(1, 2),
+    "insertTab": slice(2, 3),
+    "setTabText": slice(1, 2),
+    "named": slice(1, None),
+}
 #: Keyword arguments of those calls that carry text.
 TEXT_KEYWORDS = frozenset({"text", "title", "description", "toolTip", "placeholderText"})
 #: The product's name is not translated.
@@ -66,7 +75,7 @@ def untranslated(source: str, filename: str = "<string>") -> list[str]:
         )
         if name not in SHOWN:
             continue
-        args = list(node.args[1:] if name == "named" else node.args)
+        args = list(node.args[TEXT_ARGS.get(name, slice(None))])
         args += [k.value for k in node.keywords if k.arg in TEXT_KEYWORDS]
         for arg in args:
             text = _literal(arg)
@@ -80,12 +89,12 @@ def test_the_check_catches_a_bare_string() -> None:
     bad = """
 label = QLabel("Saved")
 button.setToolTip(f"Open {name}")
-box.addItem("Open cases", "open")
+box.addItem("Open cases", "open")  # the text, not the key
 named(field, "Search caseload")
 QMessageBox.question(self, "Discard this note?", "It " + "goes")
 act = QAction(text="Lock")
 """
-    assert len(untranslated(bad)) == 7
+    assert len(untranslated(bad)) == 7, untranslated(bad)
     good = """
 label = QLabel(translate("Caseload", "Saved"))
 button.setToolTip(translate("Caseload", "Open {name}").format(name=name))

@@ -49,6 +49,7 @@ class ServerProcess:
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    organisations: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -58,7 +59,9 @@ class ServerProcess:
         return {**os.environ, **FAST_ENV, "MENTOR_DESK_DATABASE_URL": self.database_url}
 
     def seed(self) -> None:
-        """Two organisations, a coordinator, three mentors (two in org A), an admin."""
+        """Two organisations — Northside Trust (the lead: mentors) and Southside Football (a
+        sport trust) — a coordinator, three mentors (two in org A), a partner (a session
+        leader of org B), an admin."""
         from mentor_desk.server.config import Settings
 
         engine = make_engine(self.database_url)
@@ -72,12 +75,14 @@ class ServerProcess:
         sessions = make_session_factory(engine)
         with sessions() as session:
             org_a = accounts.create_organisation(session, "Northside Trust")
-            org_b = accounts.create_organisation(session, "Southside Football")
+            org_b = accounts.create_organisation(session, "Southside Football", "sport")
+            self.organisations = {"a": org_a.id, "b": org_b.id}
             people = {
                 "coordinator": ("coordinator", org_a.id),
                 "mentor_a": ("mentor", org_a.id),
                 "mentor_a2": ("mentor", org_a.id),
                 "mentor_b": ("mentor", org_b.id),
+                "partner_b": ("partner", org_b.id),
                 "admin": ("admin", None),
             }
             for username, (role, org) in people.items():

@@ -114,6 +114,10 @@ def _scope_of(session: Session, record: Record) -> ParticipantScope | None:
 def read(session: Session, user: User, entity_name: str, record_id: str) -> Record:
     """The record, if it exists, is not deleted and is in ``user``'s scope; else 404."""
     ent = _entity(entity_name)
+    if ent.scoped and user.role == "partner":
+        # A partner holds case records only as its laptop's pull projects them (agreements
+        # and consent decide, partner_scope.py); by id it is told nothing, not even "forbidden".
+        raise not_found()
     if ent.scoped:
         require_case_role(user)
     record = session.get(Record, (entity_name, record_id))

@@ -136,7 +136,7 @@ def build_world(app: FastAPI, client: TestClient) -> World:
     world = World(client=client, context=context)
     with context.sessions() as session:
         org_a = accounts.create_organisation(session, "Northside Trust")
-        org_b = accounts.create_organisation(session, "Southside Football")
+        org_b = accounts.create_organisation(session, "Southside Football", "sport")
         world.org_a, world.org_b = org_a.id, org_b.id
         people = {
             "admin": ("admin", None),
@@ -145,6 +145,7 @@ def build_world(app: FastAPI, client: TestClient) -> World:
             "mentor_a2": ("mentor", org_a.id),
             "mentor_b": ("mentor", org_b.id),
             "coordinator_b": ("coordinator", org_b.id),
+            "partner_b": ("partner", org_b.id),
             "revoked": ("mentor", org_a.id),
         }
         for name, (role, org) in people.items():

@@ -1,7 +1,8 @@
 """For every route and every kind of caller, exactly the status SPEC.md allows (QUALITY.md).
 
 Callers: no token, a revoked device, mentor A (organisation A), mentor B (organisation B),
-the coordinator of organisation A, and the administrator. Participant ids of someone else's
+the coordinator of organisation A (the lead organisation), a partner of organisation B (a
+sport trust's session leader), and the administrator. Participant ids of someone else's
 caseload answer 404, exactly like ids that do not exist.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,7 +28,7 @@ from .helpers import (
     session_fields,
 )
 
-ACTORS = ("anon", "revoked", "mentor_a", "mentor_b", "admin", "coordinator")
+ACTORS = ("anon", "revoked", "mentor_a", "mentor_b", "admin", "coordinator", "partner_b")
 PathFn = Callable[[World, str], str]
 BodyFn = Callable[[World, str], Any]
 
@@ -47,6 +49,7 @@ def allow(
     mentor_b: int,
     coordinator: int,
     admin: int,
+    partner: int = 403,
     anon: int = 401,
     revoked: int = 403,
 ) -> dict[str, int]:
@@ -57,11 +60,14 @@ def allow(
         "mentor_b": mentor_b,
         "coordinator": coordinator,
         "admin": admin,
+        "partner_b": partner,
     }
 
 
-EVERYONE = allow(mentor_a=200, mentor_b=200, coordinator=200, admin=200)
-CASEWORK_A = allow(mentor_a=200, mentor_b=404, coordinator=200, admin=403)
+EVERYONE = allow(mentor_a=200, mentor_b=200, coordinator=200, admin=200, partner=200)
+CASEWORK_A = allow(mentor_a=200, mentor_b=404, coordinator=200, admin=403, partner=404)
+#: Case records written over REST: a partner writes only through its laptop's sync.
+CASEWRITE_A = allow(mentor_a=200, mentor_b=404, coordinator=200, admin=403)
 ADMIN_OR_COORD = allow(mentor_a=403, mentor_b=403, coordinator=200, admin=200)
 ADMIN_ONLY = allow(mentor_a=403, mentor_b=403, coordinator=403, admin=200)
 COORD_ONLY = allow(mentor_a=403, mentor_b=403, coordinator=200, admin=403)
@@ -87,6 +93,19 @@ def _new_goal_for(w: World, actor: str) -> str:
     gid = uuid7()
     w.put("coordinator", "goal", gid, goal_fields(w.participants["a"]))
     return gid
+
+
+def _agreement(w: World) -> dict[str, Any]:
+    return {
+        "from_organisation_id": w.org_a,
+        "to_organisation_id": w.org_b,
+        "purpose": "Walking football",
+        "legal_basis": "consent",
+        "fields": ["participant.preferred_name"],
+        "starts_on": "2026-01-01",
+        "review_on": "2027-01-01",
+        "signed_by": "Both chairs",
+    }
 
 
 def _own_participant(w: World, actor: str) -> dict[str, Any]:
@@ -128,14 +147,14 @@ CASES = [
         "GET",
         "/participants/{participant_id}",
         lambda w, a: f"{API}/participants/{w.participants['a2']}",
-        allow(mentor_a=404, mentor_b=404, coordinator=200, admin=403),
+        allow(mentor_a=404, mentor_b=404, coordinator=200, admin=403, partner=404),
     ),
     Case(
         "get unknown participant",
         "GET",
         "/participants/{participant_id}",
         lambda w, a: f"{API}/participants/{uuid7()}",
-        allow(mentor_a=404, mentor_b=404, coordinator=404, admin=403),
+        allow(mentor_a=404, mentor_b=404, coordinator=404, admin=403, partner=404),
     ),
     Case(
         "assign",
@@ -171,7 +190,7 @@ CASES = [
         "PUT",
         "/records/{entity}/{record_id}",
         lambda w, a: f"{API}/records/goal/{w.goal_a}",
-        CASEWORK_A,
+        CASEWRITE_A,
         body=lambda w, a: {"fields": goal_fields(w.participants["a"])},
     ),
     Case(
@@ -179,7 +198,7 @@ CASES = [
         "PUT",
         "/records/{entity}/{record_id}",
         lambda w, a: f"{API}/records/goal/{uuid7()}",
-        CASEWORK_A,
+        CASEWRITE_A,
         body=lambda w, a: {"fields": goal_fields(w.participants["a"])},
     ),
     Case(
@@ -211,7 +230,7 @@ CASES = [
         "DELETE",
         "/records/{entity}/{record_id}",
         lambda w, a: f"{API}/records/goal/{_new_goal_for(w, a)}",
-        CASEWORK_A,
+        CASEWRITE_A,
     ),
     Case(
         "delete participant",
@@ -290,7 +309,7 @@ CASES = [
         "POST",
         "/sync/push",
         const("/sync/push"),
-        allow(mentor_a=200, mentor_b=200, coordinator=200, admin=403),
+        allow(mentor_a=200, mentor_b=200, coordinator=200, admin=403, partner=200),
         body=lambda w, a: {
             "device_id": w.accounts[a].device_id if a in w.accounts else uuid7(),
             "schema_version": 1,
@@ -302,7 +321,7 @@ CASES = [
         "GET",
         "/sync/pull",
         const("/sync/pull"),
-        allow(mentor_a=200, mentor_b=200, coordinator=200, admin=403),
+        allow(mentor_a=200, mentor_b=200, coordinator=200, admin=403, partner=200),
     ),
     Case("sync quarantine", "GET", "/sync/quarantine", const("/sync/quarantine"), COORD_ONLY),
     Case(
@@ -310,7 +329,7 @@ CASES = [
         "GET",
         "/conflicts",
         const("/conflicts"),
-        allow(mentor_a=200, mentor_b=200, coordinator=200, admin=403),
+        allow(mentor_a=200, mentor_b=200, coordinator=200, admin=403, partner=200),
     ),
     Case(
         "resolve unknown conflict",
@@ -319,6 +338,50 @@ CASES = [
         lambda w, a: f"{API}/conflicts/{uuid7()}/resolve",
         allow(mentor_a=404, mentor_b=404, coordinator=404, admin=403),
         body=lambda w, a: {"choice": "theirs"},
+    ),
+    # the partnership (tests/e2e/test_partnership.py tests what flows; here who may call)
+    Case("partnership", "GET", "/partnership", const("/partnership"), EVERYONE),
+    Case(
+        "create agreement",
+        "POST",
+        "/partnership/agreements",
+        const("/partnership/agreements"),
+        allow(mentor_a=403, mentor_b=403, coordinator=201, admin=201),
+        body=lambda w, a: _agreement(w),
+    ),
+    Case(
+        "change unknown agreement",
+        "PUT",
+        "/partnership/agreements/{agreement_id}",
+        lambda w, a: f"{API}/partnership/agreements/{uuid7()}",
+        allow(mentor_a=403, mentor_b=403, coordinator=404, admin=404),
+        body=lambda w, a: _agreement(w),
+    ),
+    Case(
+        "list consent overrides",
+        "GET",
+        "/partnership/consent-overrides",
+        const("/partnership/consent-overrides"),
+        COORD_ONLY,
+    ),
+    Case(
+        "override consent",
+        "POST",
+        "/partnership/consent-overrides",
+        const("/partnership/consent-overrides"),
+        allow(mentor_a=403, mentor_b=403, coordinator=201, admin=403),
+        body=lambda w, a: {
+            "participant_id": w.participants["a"],
+            "organisation_id": w.org_b,
+            "reason": f"Safeguarding: the trust must know ({a})",
+        },
+    ),
+    Case(
+        "end unknown override",
+        "POST",
+        "/partnership/consent-overrides/{override_id}/end",
+        lambda w, a: f"{API}/partnership/consent-overrides/{uuid7()}/end",
+        allow(mentor_a=404, mentor_b=404, coordinator=404, admin=404, partner=404),
     ),
 ]
 
@@ -427,3 +490,52 @@ def test_reassignment_moves_the_participant(world: World) -> None:
         headers=world["coordinator"].headers,
     )
     assert response.status_code == 422
+
+
+# --- the role table of docs/server.md, generated from this matrix ----------------------------
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "server.md"
+START, END = "<!-- role table: generated by tests/server/test_access_matrix.py -->", "<!-- end -->"
+COLUMNS = (
+    ("mentor_a", "mentor"),
+    ("mentor_b", "mentor of another organisation"),
+    ("coordinator", "coordinator (lead organisation)"),
+    ("partner_b", "partner (session leader)"),
+    ("admin", "administrator"),
+)
+WORDS = {200: "yes", 201: "yes", 403: "no (403)", 404: "not found (404)"}
+
+
+def role_table() -> str:
+    """The matrix above as a Markdown table: what each role gets from each call.
+
+    ``test_access`` proves every cell against the running server, so the table is what the
+    code enforces; ``python -m tests.server.test_access_matrix`` writes it into the doc.
+    """
+    lines = [
+        "| call | " + " | ".join(title for _, title in COLUMNS) + " |",
+        "| --- " * (len(COLUMNS) + 1) + "|",
+    ]
+    for case in CASES:
+        cells = [WORDS.get(case.expected[actor], str(case.expected[actor])) for actor, _ in COLUMNS]
+        lines.append(f"| {case.name}: `{case.method} {case.route}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _documented() -> str:
+    text = DOC.read_text(encoding="utf-8")
+    return text[text.index(START) + len(START) : text.index(END, text.index(START))].strip()
+
+
+def test_the_role_table_in_the_docs_is_the_matrix() -> None:
+    assert _documented() == role_table(), (
+        "docs/server.md's role table is out of date: "
+        "run `.venv/bin/python -m tests.server.test_access_matrix`"
+    )
+
+
+if __name__ == "__main__":
+    text = DOC.read_text(encoding="utf-8")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    DOC.write_text(f"{head}{START}\n{role_table()}\n{END}{tail}", encoding="utf-8")

@@ -199,3 +199,18 @@ def test_the_catalogue_is_complete_and_compiled(tmp_path: Path) -> None:
         assert qm.read_bytes() == ts.with_suffix(".qm").read_bytes(), (
             f"{ts.stem}.qm is not built from {ts.name}: run `make translations`"
         )
+
+
+def test_screen_dates_follow_the_language(qapp: QApplication) -> None:
+    from datetime import date
+
+    from mentor_desk.ui.shell.widgets import day
+
+    i18n.install("C")
+    assert day(date(2026, 11, 23), today=date(2026, 12, 3)) == "Mon 23 Nov"
+    i18n.install("cy")
+    try:
+        welsh = day(date(2026, 11, 23), today=date(2026, 12, 3))
+        assert welsh != "Mon 23 Nov" and "23" in welsh and "Tach" in welsh, welsh
+    finally:
+        i18n.install("C")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TypeVar
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -51,7 +52,19 @@ def day(value: date | None, today: date | None = None) -> str:
     if delta == -1:
         return translate("Widgets", "Yesterday")
     year = "" if value.year == today.year else f" {value.year}"
+    locale = _screen_locale()
+    if locale is not None:  # the chosen language's own names: "Llun 23 Tach"
+        pattern = "ddd d MMM" + ("" if not year else " yyyy")
+        return locale.toString(QDate(value.year, value.month, value.day), pattern)
     return f"{value:%a} {value.day} {value:%b}{year}"
+
+
+def _screen_locale() -> QLocale | None:
+    """The program's locale when it is not English (English keeps the house style above)."""
+    current = QLocale()
+    if current.language() in (QLocale.Language.C, QLocale.Language.English):
+        return None
+    return current
 
 
 def local_time(iso: str | None) -> str:
@@ -63,6 +76,10 @@ def local_time(iso: str | None) -> str:
     except ValueError:
         return iso
     year = "" if instant.year == date.today().year else f" {instant.year}"
+    locale = _screen_locale()
+    if locale is not None:
+        on = QDate(instant.year, instant.month, instant.day)
+        return f"{locale.toString(on, 'ddd d MMM' + (' yyyy' if year else ''))}, {instant:%H:%M}"
     return f"{instant:%a} {instant.day} {instant:%b}{year}, {instant:%H:%M}"
 
 

@@ -25,7 +25,13 @@ def _agreement(**kw: object) -> rule.Agreement:
 
 
 def _consent(orgs: list[str], **kw: object) -> dict[str, object]:
-    return {"consent_version": 1, "given_on": "2026-11-01", "share_with_organisations": orgs, **kw}
+    return {
+        "consent_version": 1,
+        "given_on": "2026-11-01",
+        "share_with_server": True,
+        "share_with_organisations": orgs,
+        **kw,
+    }
 
 
 def test_an_agreement_is_live_between_its_start_its_end_and_its_review() -> None:
@@ -44,6 +50,8 @@ def test_consent_for_the_partner_decides_and_never_shared_fields_stay() -> None:
     allowed = rule.allowed_fields(agreements, [_consent(["trust"])], "lead", "trust", DAY)
     assert allowed == {"participant.preferred_name", "goal.goal_text"}  # never the flags
     assert rule.allowed_fields(agreements, [_consent(["other"])], "lead", "trust", DAY) == set()
+    no_partnership = [_consent(["trust"], share_with_server=False)]
+    assert rule.allowed_fields(agreements, no_partnership, "lead", "trust", DAY) == set()
     withdrawn = [_consent(["trust"], withdrawn_on="2026-11-20")]
     assert rule.allowed_fields(agreements, withdrawn, "lead", "trust", DAY) == set()
     assert rule.allowed_fields(agreements, [], "lead", "trust", DAY, overridden=True) == allowed

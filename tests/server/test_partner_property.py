@@ -72,6 +72,7 @@ people = st.lists(
                 st.fixed_dictionaries(
                     {
                         "orgs": st.lists(st.sampled_from([TRUST, OTHER]), unique=True),
+                        "partnership": st.booleans(),
                         "withdrawn": st.booleans(),
                         "deleted": st.booleans(),
                     }
@@ -124,7 +125,12 @@ def _expected(ags: list[dict[str, Any]], who: list[dict[str, Any]]) -> dict[str,
     for i, p in enumerate(who):
         live = [c for c in p["consents"] if not c["deleted"]]
         latest = live[-1] if live else None  # versions go up with the list
-        consents = latest is not None and not latest["withdrawn"] and TRUST in latest["orgs"]
+        consents = (
+            latest is not None
+            and not latest["withdrawn"]
+            and latest["partnership"]
+            and TRUST in latest["orgs"]
+        )
         linked = "s-trust" in p["attends"] or "v-trust" in p["referred"]
         if agreed and linked and (consents or p["override"]):
             out[f"p{i}"] = agreed
@@ -204,6 +210,7 @@ def test_every_held_record_is_allowed(ags: list[dict[str, Any]], who: list[dict[
                     "consent_version": v,
                     "given_on": "2026-11-01",
                     "privacy_notice_version": "1",
+                    "share_with_server": c["partnership"],
                     "share_with_organisations": c["orgs"],
                     "withdrawn_on": "2026-11-20" if c["withdrawn"] else None,
                 }

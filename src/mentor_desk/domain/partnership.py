@@ -13,7 +13,8 @@ laptops lose what they may no longer see at their next sync).
 
 **The participant's consent narrows it, per partner**: nothing of a participant flows to an
 organisation the latest consent in force does not name in ``share_with_organisations``
-(:mod:`mentor_desk.domain.consent` decides which consent is in force), unless a coordinator
+(:mod:`mentor_desk.domain.consent` decides which consent is in force), or does not allow
+sharing with the partnership at all (``share_with_server``), unless a coordinator
 recorded an override with a reason (audited on the server).
 
 **Some things never flow**, whatever an agreement says (:data:`NEVER_SHARED`): the
@@ -170,9 +171,11 @@ def agreed_fields(
 
 
 def consents_to(consents: Iterable[Mapping[str, Any]], organisation_id: str) -> bool:
-    """The consent in force names ``organisation_id`` among the partners to share with."""
+    """The consent in force allows sharing with the partnership at all ("Share with other
+    organisations in the partnership", docs/data-protection.md) and names
+    ``organisation_id`` among the partners to share with."""
     current = consent_rule.in_force(list(consents))
-    if current is None:
+    if current is None or not current.get("share_with_server"):
         return False
     return organisation_id in {str(o) for o in current.get("share_with_organisations") or []}
 

@@ -204,3 +204,27 @@ def test_locking_clears_the_partners_home(qtbot: QtBot, make_app: Any, profile_d
     qtbot.waitUntil(lambda: home.sessions.sessions.rowCount() == 2, timeout=TIMEOUT)
     assert services.window.stack.currentWidget() is home
     assert QApplication.focusWidget() is home.sessions.session_table
+
+
+def test_the_partners_screens_name_their_controls(
+    qtbot: QtBot, make_app: Any, profile_dir: Path
+) -> None:
+    from tests.ui.test_ui_accessibility import unnamed_focusable
+
+    services, _seed = partner_app(qtbot, make_app, profile_dir)
+    home = home_of(services)
+    choose_session(qtbot, services, "Walking football")
+    assert unnamed_focusable(home.sessions) == []
+    press(qtbot, services, "Ctrl+Shift+A")
+    dialog = dialog_of(qtbot, PitchAttendanceDialog)
+    wait_idle(qtbot, services)
+    assert unnamed_focusable(dialog) == []
+    dialog.reject()
+    home.tabs.setCurrentWidget(home.inbox)
+    qtbot.waitUntil(lambda: home.inbox.model.rowCount() == 2, timeout=TIMEOUT)
+    assert unnamed_focusable(home.inbox) == []
+    answer = home.inbox.answer()
+    assert answer is not None
+    qtbot.waitUntil(answer.isVisible, timeout=TIMEOUT)
+    assert unnamed_focusable(answer) == []
+    answer.reject()

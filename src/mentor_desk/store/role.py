@@ -4,6 +4,8 @@ A profile joined to a partnership server acts in the role its account has there 
 server decides who sees what). A **local-only** profile — a small charity with no server —
 has no one above it: its user is their own coordinator, so they can make the coordinator
 CSV files, record a consent override and edit coordinator-owned fields (docs/ui.md).
+A **partner** (issue 15) is a partner organisation's session leader or service worker: its
+laptop holds only what the sharing agreements and consents let through (docs/partnership.md).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from mentor_desk.store.records import Store
 
 COORDINATOR = "coordinator"
 MENTOR = "mentor"
+PARTNER = "partner"
 
 
 def acting_role(store: Store) -> str:

@@ -5,6 +5,10 @@ and by area; each service says how long ago it was last checked. A referral take
 actions: choose a service, press **Refer…** (a small dialog opens filled in: today,
 referred, made, follow up in two weeks), then Save. Follow-ups due also show in the
 caseload. Coordinators can add and change services here; mentors read them.
+
+A referral to a service run by a partner organisation comes back answered at a later sync
+(issue 15): the table's "The service's answer" column says so in words — "Declined by the
+service on 4 Dec: no places until March" (:func:`answer_text`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import html
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -265,11 +269,12 @@ class SignpostingTab(RecordTab):
                 (translate("Signposting", "Kind"), lambda r: plain(r.get("kind"))),
                 (translate("Signposting", "Status"), lambda r: plain(r.get("status"))),
                 (translate("Signposting", "Follow up"), _follow_up),
+                (translate("Signposting", "The service's answer"), answer_text),
             ],
             self,
         )
         self.referral_table = record_table(
-            self.referrals, translate("Signposting", "Referrals"), stretch=0
+            self.referrals, translate("Signposting", "Referrals"), stretch=6
         )
         layout.addWidget(self.referral_table, 2)
         self.edit_referral = button(
@@ -374,6 +379,35 @@ class SignpostingTab(RecordTab):
     def _service(self, service: Record | None) -> None:
         if self.data is not None and self.data.coordinator:
             open_dialog(service_dialog(self.runner, service, self), self.saved)
+
+
+def short_day(iso: str | None, today: date | None = None) -> str:
+    """A stored date as "4 Dec" (with the year when not this year), in the program's language."""
+    if not iso:
+        return ""
+    try:
+        value = date.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return str(iso)
+    shape = "d MMM" if value.year == (today or date.today()).year else "d MMM yyyy"
+    return QLocale().toString(QDate(value.year, value.month, value.day), shape)
+
+
+def answer_text(referral: Record) -> str:
+    """The partner service's answer to a referral, in words (empty when it has none)."""
+    answer = referral.get("partner_answer")
+    when = short_day(referral.get("answered_on"))
+    if answer == "accepted":
+        text = translate("Signposting", "Accepted by the service on {date}")
+    elif answer == "declined":
+        text = translate("Signposting", "Declined by the service on {date}")
+    elif answer == "attended":
+        text = translate("Signposting", "Attended, the service said on {date}")
+    else:
+        return ""
+    text = text.format(date=when)
+    reply = " ".join(str(referral.get("partner_reply") or "").split())
+    return f"{text}: {reply}" if reply else text
 
 
 def _pathways(service: Record) -> str:

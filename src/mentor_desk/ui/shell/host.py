@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QTableView, QTabWidget, QWidget
 
 from mentor_desk.store.profile import Profile
+from mentor_desk.ui.shell.i18n import translate
 from mentor_desk.ui.shell.start_pages import FirstRunPage
 from mentor_desk.ui.shell.tasks import TaskRunner
 
@@ -56,6 +57,28 @@ class HostWindow(QMainWindow):
     tabs: QTabWidget  # the caseload and the open participants
     act_lock: QAction  # File → Lock (the sync wiring puts "Join…" above it)
     act_help: QAction  # Help → Keyboard shortcuts (the Sync menu goes before Help)
+    #: The store is a partner organisation's (issue 15): the partner's home shows instead of
+    #: the caseload, and the mentor's screens do not open.
+    partner_mode: bool = False
+
+    def refuse_for_partner(self) -> bool:
+        """On a partner's laptop say plainly why a mentor's screen does not open; True then."""
+        if not self.partner_mode:
+            return False
+        self.statusBar().showMessage(
+            translate(
+                "PartnerHome",
+                "Not on a partner's computer: it holds only the reference, the name they go "
+                "by and the safety flags you need to know of the people at your sessions, so "
+                "the mentor's screens do not open here.",
+            ),
+            10_000,
+        )
+        return True
+
+    def take_partner_attendance(self) -> object:
+        """Attendance at the chosen one of the partner's sessions (partner mode only)."""
+        raise NotImplementedError
 
     def caseload_view(self) -> QTableView:
         """The caseload's table (for its right-click menu)."""

@@ -183,6 +183,8 @@ class ExportActions(QObject):
         return self.window.chosen_participant()
 
     def _for_participant(self, slot: Callable[[str], object]) -> None:
+        if self.window.refuse_for_partner():
+            return
         pid = self.chosen_participant()
         if pid is None or not self.window.is_unlocked:
             self.window.statusBar().showMessage(
@@ -245,7 +247,7 @@ class ExportActions(QObject):
     # -- the dashboard ------------------------------------------------------------------------
     def open_dashboard(self) -> DashboardWindow | None:
         """Reports → Dashboard…; matplotlib is imported here, the first time only."""
-        if not self.window.is_unlocked:
+        if not self.window.is_unlocked or self.window.refuse_for_partner():
             return None
         if self.dashboard_window is not None:
             self.dashboard_window.raise_()

@@ -3,7 +3,8 @@
 The window only arranges screens and routes actions; each screen owns its own work (see
 :mod:`start_pages`, :mod:`caseload`, :mod:`workspace`). Locking (Ctrl+L or idle) keeps every
 unsaved note as an encrypted draft, closes the store, and drops every participant's data
-from the screen.
+from the screen. On a partner organisation's laptop the partner's home shows instead of the
+caseload, and the mentor's screens do not open (:mod:`partner_mode`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from mentor_desk.store.keys import KdfParams
 from mentor_desk.store.profile import Profile
 from mentor_desk.store.records import Record, Store
+from mentor_desk.store.role import MENTOR, PARTNER, acting_role
 from mentor_desk.ui.caseload.model import ID_ROLE
 from mentor_desk.ui.caseload.page import CaseloadPage
 from mentor_desk.ui.shell import shortcuts
@@ -46,12 +48,14 @@ from mentor_desk.ui.shell.theme import icon
 from mentor_desk.ui.window.export_menu import ExportActions
 from mentor_desk.ui.window.help_menu import About, ProblemReport
 from mentor_desk.ui.window.language import LanguageAction
+from mentor_desk.ui.window.partner_mode import PartnerScreens
 from mentor_desk.ui.window.records_menu import FormActions
 
 if TYPE_CHECKING:
     # Imported where first used: start-up loads only what the unlock screen and the
     # caseload need (docs/benchmarks.md, "Start-up").
     from mentor_desk.ui.participant.workspace import ParticipantWorkspace
+    from mentor_desk.ui.partner.attendance import PitchAttendanceDialog
     from mentor_desk.ui.shell.drafts import DraftOfferDialog
 
 DemoOpener = Callable[[Callable[[int, int], None]], Store]
@@ -113,6 +117,8 @@ class MainWindow(HostWindow):
         self._build_actions()
         self.form_actions = FormActions(self)  # release-day mode, attendance, team, directory
         self.export_actions = ExportActions(self)  # exports, print, dashboard
+        self.partner = PartnerScreens(self)  # a partner organisation's home
+        self.partner.loaded.connect(self._caseload_shown)
         self.first_run.unlocked.connect(self._on_unlocked)
         self.unlock_page.unlocked.connect(self._on_unlocked)
         self.caseload.open_participant.connect(self.open_participant)
@@ -138,7 +144,8 @@ class MainWindow(HostWindow):
 
     def _show_busy(self, busy: bool) -> None:
         """The status bar's "Working" bar; not while a start page shows its own progress."""
-        self.busy.setVisible(busy and self.stack.currentWidget() is self.tabs)
+        working = self.stack.currentWidget() is self.tabs or self.partner.is_showing()
+        self.busy.setVisible(busy and working)
 
     def _action(
         self, text: str, keys: str, slot: Callable[[], object], icon_name: str = ""
@@ -177,7 +184,7 @@ class MainWindow(HostWindow):
         self.act_caseload = self._action(
             translate("MainWindow", "&Caseload"),
             s.CASELOAD,
-            lambda: self.tabs.setCurrentWidget(self.caseload),
+            self.show_home,
             "people",
         )
         self.act_help = self._action(
@@ -248,15 +255,26 @@ class MainWindow(HostWindow):
 
     def _on_unlocked(self) -> None:
         self.is_unlocked = True
-        self.stack.setCurrentWidget(self.tabs)
-        self.tabs.setCurrentWidget(self.caseload)
+        # The role decides the first screen: a partner's laptop never shows the caseload.
+        self.runner.run(acting_role, self._opened, lambda _m, _e: self._opened(MENTOR), owner=self)
+
+    def _opened(self, role: str) -> None:
+        if not self.is_unlocked:
+            return  # locked again meanwhile
+        self.partner_mode = role == PARTNER
         self._set_unlocked_actions(True)
         self._ready_pending = True
-        self.caseload.refresh()
-        self.caseload.focus_search()
+        if self.partner_mode:
+            self.partner.show()
+        else:
+            self.stack.setCurrentWidget(self.tabs)
+            self.tabs.setCurrentWidget(self.caseload)
+            self.caseload.refresh()
+            self.caseload.focus_search()
         self.unlock_page.replay_typeahead()  # keys typed while the store was opening
         self.idle.start()
-        self.runner.run(load_drafts, self._offer_drafts, owner=self)
+        if not self.partner_mode:  # a partner's forms keep no drafts (docs/partnership.md)
+            self.runner.run(load_drafts, self._offer_drafts, owner=self)
         self.unlocked.emit()
 
     def _caseload_shown(self) -> None:
@@ -307,6 +325,8 @@ class MainWindow(HostWindow):
             if widget is not None:
                 widget.deleteLater()
         self.caseload.clear()
+        self.partner.clear()
+        self.partner_mode = False
         self._set_unlocked_actions(False)
 
     # -- drafts -----------------------------------------------------------------------------
@@ -343,6 +363,8 @@ class MainWindow(HostWindow):
             self._recover_form(draft)
             return
         ws = self.open_participant(draft.participant_id)
+        if ws is None:
+            return
         if draft.kind == PROFILE_DRAFT_KIND:
             ws.tabs.setCurrentWidget(ws.overview)
             ws.overview.restore_draft(draft.body)
@@ -360,6 +382,8 @@ class MainWindow(HostWindow):
 
         recipe = dict(draft.body.get("recipe") or {})
         ws = self.open_participant(draft.participant_id)
+        if ws is None:
+            return
         rid = recipe.get("record_id")
         name = str(recipe.get("entity") or "")
 
@@ -385,7 +409,10 @@ class MainWindow(HostWindow):
         return self.caseload.table
 
     def refresh_caseload(self) -> None:
-        self.caseload.refresh()
+        if self.partner_mode:
+            self.partner.refresh()
+        else:
+            self.caseload.refresh()
 
     def chosen_participant(self) -> str | None:
         ws = self.current_workspace()
@@ -410,7 +437,9 @@ class MainWindow(HostWindow):
 
         return widget if isinstance(widget, ParticipantWorkspace) else None
 
-    def open_participant(self, participant_id: str) -> ParticipantWorkspace:
+    def open_participant(self, participant_id: str) -> ParticipantWorkspace | None:
+        if self.refuse_for_partner():
+            return None
         for ws in self.workspaces():
             if ws.participant_id == participant_id:
                 self.tabs.setCurrentWidget(ws)
@@ -449,7 +478,7 @@ class MainWindow(HostWindow):
         self, recovered: dict[str, Any] | None = None, draft_key: str | None = None
     ) -> None:
         """Ctrl+N; or the form again from a kept draft (``recovered`` values, its key)."""
-        if not self.is_unlocked:
+        if not self.is_unlocked or self.refuse_for_partner():
             return
         from mentor_desk.ui.participant.profile_form import NewParticipantDialog
 
@@ -459,6 +488,8 @@ class MainWindow(HostWindow):
         dialog.open()
 
     def new_note(self) -> None:
+        if self.refuse_for_partner():
+            return
         ws = self.current_workspace()
         if ws is None:
             self.statusBar().showMessage(
@@ -476,8 +507,22 @@ class MainWindow(HostWindow):
             ws.save()
 
     def focus_search(self) -> None:
+        if self.partner_mode:
+            self.show_home()
+            return
         self.tabs.setCurrentWidget(self.caseload)
         self.caseload.focus_search()
+
+    def show_home(self) -> None:
+        """Ctrl+1: the caseload, or on a partner's laptop the partner's home."""
+        if self.partner_mode and self.partner.home is not None:
+            self.stack.setCurrentWidget(self.partner.home)
+            self.partner.home.focus_first()
+            return
+        self.tabs.setCurrentWidget(self.caseload)
+
+    def take_partner_attendance(self) -> PitchAttendanceDialog | None:
+        return self.partner.take_attendance() if self.partner_mode else None
 
     def show_shortcuts(self) -> None:
         dialog = shortcuts.ShortcutsDialog(self)
@@ -486,7 +531,7 @@ class MainWindow(HostWindow):
 
     # -- status ---------------------------------------------------------------------------------
     def _data_changed(self) -> None:
-        self.caseload.refresh()
+        self.refresh_caseload()
 
     def raise_window(self) -> None:
         self.showNormal()

@@ -105,6 +105,8 @@ class FormActions(QObject):
         return dialog
 
     def open_release_day(self) -> ReleaseDayWindow | None:
+        if self.window.refuse_for_partner():
+            return None
         pid = self.chosen_participant()
         if pid is None or not self.window.is_unlocked:
             self.window.statusBar().showMessage(
@@ -123,6 +125,9 @@ class FormActions(QObject):
 
     def open_attendance(self) -> SessionAttendanceDialog | None:
         if not self.window.is_unlocked:
+            return None
+        if self.window.partner_mode:  # the pitch's own attendance: only its attendees
+            self.window.take_partner_attendance()
             return None
         from mentor_desk.ui.forms.sessions import SessionAttendanceDialog
 

@@ -226,3 +226,13 @@ def test_a_review_falling_due_is_a_due_item_on_the_caseload(qtbot: QtBot) -> Non
     proxy.set_due_only(True)
     shown = {proxy.index(n, 0).data() for n in range(proxy.rowCount())}
     assert shown == {"A-1", "A-3"}
+
+
+def test_the_overview_lists_a_review_that_has_come(qtbot: QtBot, make_app: Any) -> None:
+    services, ws = participant(qtbot, make_app)
+    assert "Risk assessment review" not in ws.overview.due.text()
+    _add(qtbot, services, ws.participant_id, review_on=date.today().isoformat())
+    reload_workspace(qtbot, services, ws)
+    qtbot.waitUntil(
+        lambda: "Risk assessment review due Today" in ws.overview.due.text(), timeout=TIMEOUT
+    )

@@ -57,7 +57,7 @@ FIELDS = (
 #: The fields only a coordinator changes once the assessment is saved.
 OWNED = ("meet_in_pairs", "review_on")
 LABELS = {
-    "assessed_on": QT_TRANSLATE_NOOP("RiskAssessment", "Date of the assessment"),
+    "assessed_on": QT_TRANSLATE_NOOP("RiskAssessment", "Date"),
     "assessed_by": QT_TRANSLATE_NOOP("RiskAssessment", "Assessed by"),
     "risks_to_mentor": QT_TRANSLATE_NOOP("RiskAssessment", "Risks to the mentor"),
     "risks_to_others": QT_TRANSLATE_NOOP("RiskAssessment", "Risks to others"),
@@ -65,10 +65,9 @@ LABELS = {
     "meeting_places": QT_TRANSLATE_NOOP("RiskAssessment", "Where meetings may take place"),
     "meet_in_pairs": QT_TRANSLATE_NOOP("RiskAssessment", "Meet in pairs only"),
     "review_on": QT_TRANSLATE_NOOP("RiskAssessment", "Review by"),
-    "flags": QT_TRANSLATE_NOOP("RiskAssessment", "Safety flags it raises (one per line)"),
-    "flags_shared": QT_TRANSLATE_NOOP(
-        "RiskAssessment", "Of those, session leaders may see (one per line)"
-    ),
+    # one flag per line: the form's placeholder says so
+    "flags": QT_TRANSLATE_NOOP("RiskAssessment", "Safety flags it raises"),
+    "flags_shared": QT_TRANSLATE_NOOP("RiskAssessment", "Of those, session leaders may see"),
 }
 
 

@@ -5,8 +5,10 @@ Run under a real X server, like ``take.py``::
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/take_records.py
 
 Uses the invented demo caseload; one person is given a release today (appointment in a
-few hours) so release day shows a live countdown, and the user is made a coordinator so
-the team view can be shown.
+few hours) so release day shows a live countdown, and a lone-working risk assessment with
+an earlier one before it, and the user is made a coordinator so the team view can be shown.
+Name some of the pictures (``take_records.py risk-assessment.png release-day.png``) to
+save only those.
 """
 
 from __future__ import annotations
@@ -28,8 +30,13 @@ from mentor_desk.ui.shell.theme import apply_theme
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from take import OUT, SIZE, settle, wait
 
+#: The pictures to save (empty: all of them), from the command line.
+WANTED = set(sys.argv[1:])
+
 
 def shot(widget: QWidget, name: str) -> None:
+    if WANTED and name not in WANTED:
+        return
     widget.grab().save(str(OUT / name))
     print("saved", OUT / name)
 
@@ -76,6 +83,38 @@ def prepare(store: Store) -> str:
                 "next_meeting_place": "The café on the high street",
             },
         )
+        for ra in store.list("risk_assessment", participant_id=pid):
+            store.delete("risk_assessment", ra["id"])
+        today = now.date()
+        store.create(
+            "risk_assessment",
+            {
+                "participant_id": pid,
+                "assessed_on": (today - timedelta(days=120)).isoformat(),
+                "risks_to_mentor": "None known from the prison's report.",
+                "meeting_places": "Anywhere public.",
+                "review_on": (today - timedelta(days=30)).isoformat(),
+                "assessed_by": "Sam Mentor",
+            },
+        )
+        store.create(
+            "risk_assessment",
+            {
+                "participant_id": pid,
+                "assessed_on": (today - timedelta(days=1)).isoformat(),
+                "risks_to_mentor": "Has been verbally aggressive to staff when an appointment"
+                " was cancelled at short notice.",
+                "risks_to_others": "Lives with a partner who does not want visitors.",
+                "triggers": "Late or cancelled appointments; talk about his ex-partner.",
+                "meeting_places": "The probation office or the community centre in the"
+                " daytime; no home visits.",
+                "meet_in_pairs": True,
+                "review_on": (today + timedelta(days=31)).isoformat(),
+                "flags": ["No home visits", "Meet in pairs"],
+                "flags_shared": ["No home visits"],
+                "assessed_by": "Sam Mentor",
+            },
+        )
     return pid
 
 
@@ -110,6 +149,7 @@ def main() -> int:
         for page, name in (
             (f.release_day, "release-day.png"),
             (f.assessment, "assessment.png"),
+            (f.risk, "risk-assessment.png"),
             (f.plan, "plan.png"),
             (f.signposting, "signposting.png"),
             (f.sessions, "sessions.png"),

@@ -243,6 +243,38 @@ STEPS = (
     "Call back on Friday",
 )
 
+#: Invented lone-working risk assessments: (risks to the mentor, to others, where to meet,
+#: triggers, meet in pairs, the flags raised, those session leaders may see).
+RISKS: tuple[tuple[str, str, str, str, bool, list[str], list[str]], ...] = (
+    (
+        "Has been verbally aggressive to staff when an appointment was cancelled.",
+        "None known.",
+        "Public places in the daytime: the library, the café on the high street.",
+        "Late or cancelled appointments; talk about his ex-partner.",
+        False,
+        ["Meet in public places only"],
+        ["Meet in public places only"],
+    ),
+    (
+        "A dog at the address that is not always shut away.",
+        "Lives with a partner who does not want visitors.",
+        "The probation office or the community centre; no home visits.",
+        "Visitors at home.",
+        True,
+        ["No home visits", "Meet in pairs"],
+        ["No home visits"],
+    ),
+    (
+        "Low, but has left meetings abruptly when upset.",
+        "May be at risk from people he owed money to in prison.",
+        "Anywhere public in the town centre.",
+        "Being asked about money or old friends.",
+        False,
+        [],
+        [],
+    ),
+)
+
 
 ATTEMPTS = (
     "Rang twice, no answer. Left a voicemail asking them to call back.",
@@ -366,6 +398,9 @@ def generate(
         ]
 
     total = spec["participants"]
+    # Risk assessments draw from their own generator, so the rest of the caseload is the
+    # same as before they were added (same seed, same people and notes).
+    risk_rng = random.Random(seed + 15)
     for i in range(total):
         with store.transaction():
             mentor_id, mentor_name = rng.choice(mentors)
@@ -450,6 +485,26 @@ def generate(
                     },
                 },
             )
+            if risk_rng.random() < 0.7:
+                mentor_risk, others, places, triggers, pairs, flags, shared = risk_rng.choice(RISKS)
+                assessed = min(release + timedelta(days=risk_rng.randint(0, 5)), today)
+                add(
+                    "risk_assessment",
+                    {
+                        "participant_id": pid,
+                        "assessed_on": assessed.isoformat(),
+                        "risks_to_mentor": mentor_risk,
+                        "risks_to_others": others,
+                        "meeting_places": places,
+                        "meet_in_pairs": pairs,
+                        "triggers": triggers,
+                        # some reviews have come (a due item on the caseload), most are ahead
+                        "review_on": (today + timedelta(days=risk_rng.randint(-7, 90))).isoformat(),
+                        "flags": flags,
+                        "flags_shared": shared,
+                        "assessed_by": mentor_name,
+                    },
+                )
             goal_ids = []
             for g in range(rng.randint(2, 4)):
                 pathway = rng.choice(list(GOALS))

@@ -8,6 +8,7 @@ from pathlib import Path
 from mentor_desk.demo_data import generate
 from mentor_desk.domain.validation import validate
 from mentor_desk.store import Profile, Store
+from mentor_desk.store.caseload import caseload
 
 
 def test_generator_makes_valid_linked_records(store: Store) -> None:
@@ -129,3 +130,15 @@ def test_demo_notes_read_right_for_their_contact_kind(store: Store) -> None:
             assert not note.get("place")
         if kind == "face_to_face":
             assert text.startswith(f"Met at {note['place']}.")
+
+
+def test_demo_people_have_risk_assessments(store: Store) -> None:
+    """`make demo` shows the risk assessment, and its review date reaches the caseload."""
+    generate(store, size="tiny", seed=3)
+    risks = store.list("risk_assessment")
+    assert risks
+    for risk in risks:
+        assert set(risk.get("flags_shared") or []) <= set(risk.get("flags") or [])
+        assert risk["assessed_by"] and risk["review_on"]
+    reviewed = {r.participant_id for r in caseload(store) if r.risk_review_on is not None}
+    assert reviewed == {r["participant_id"] for r in risks}

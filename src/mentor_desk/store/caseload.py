@@ -3,11 +3,12 @@
 One SQL statement, so the first screen stays fast for an office-size store (2,000
 participants, 100,000 notes; about 12 ms of SQL here on a freshly opened store). The figures
 that depend on today (next meeting, open referrals and follow-ups, overdue steps) are grouped
-once each from small covering indexes of just the rows that count, and joined. The latest
-contact is read from the ``last_contact`` table, which triggers keep up to date on every
-write of a note (see :mod:`mentor_desk.store.schema`): a walk down the notes' index for each
-participant reads about one index page per person (~20 ms), grouping all notes far more.
-Qt-free.
+once each from small covering indexes of just the rows that count, and joined; the review
+date of each person's latest lone-working risk assessment is picked by a window over that
+small table (a few rows per person). The latest contact is read from the ``last_contact``
+table, which triggers keep up to date on every write of a note (see
+:mod:`mentor_desk.store.schema`): a walk down the notes' index for each participant reads
+about one index page per person (~20 ms), grouping all notes far more. Qt-free.
 """
 
 from __future__ import annotations
@@ -44,6 +45,15 @@ WITH next_meeting AS (
     WHERE st.deleted = 0 AND coalesce(st.done, 0) = 0 AND st.due_date IS NOT NULL
           AND st.due_date < :today AND g.status IN ('not_started', 'in_progress')
     GROUP BY st.participant_id
+), risk AS (
+    -- Only the latest assessment's review date counts: a newer assessment replaces it.
+    SELECT participant_id, review_on FROM (
+        SELECT participant_id, review_on,
+               row_number() OVER (PARTITION BY participant_id
+                                  ORDER BY assessed_on DESC, created_at DESC) AS n
+        FROM risk_assessment
+        WHERE deleted = 0
+    ) WHERE n = 1
 )
 SELECT p.id, p.reference, p.given_name, p.family_name, p.preferred_name, p.status,
        p.assigned_mentor_name, p.safety_flags, p.next_contact_due,
@@ -51,11 +61,13 @@ SELECT p.id, p.reference, p.given_name, p.family_name, p.preferred_name, p.statu
        nm.meeting_at,
        coalesce(r.open_n, 0) AS open_referrals,
        coalesce(r.follow_n, 0) AS follow_ups_due,
-       coalesce(s.overdue_n, 0) AS overdue_steps
+       coalesce(s.overdue_n, 0) AS overdue_steps,
+       ra.review_on AS risk_review_on
 FROM participant AS p
 LEFT JOIN next_meeting AS nm ON nm.participant_id = p.id
 LEFT JOIN referrals AS r ON r.participant_id = p.id
 LEFT JOIN steps AS s ON s.participant_id = p.id
+LEFT JOIN risk AS ra ON ra.participant_id = p.id
 LEFT JOIN last_contact AS lc ON lc.participant_id = p.id
 WHERE p.deleted = 0
 """
@@ -77,16 +89,28 @@ class CaseloadRow:
     overdue_steps: int
     follow_ups_due: int
     safety_flags: tuple[str, ...]
+    #: When the latest lone-working risk assessment is to be reviewed (None: no date set).
+    risk_review_on: date | None = None
 
     @property
     def due_now(self) -> bool:
-        """Someone to see or chase today: contact due or overdue, steps or follow-ups late."""
+        """Someone to see or chase today: contact due or overdue, steps or follow-ups late,
+        or their risk assessment's review has come."""
         return self.due_on(date.today())
 
     def due_on(self, today: date) -> bool:
         """:attr:`due_now` for a given day (asking the clock once for a whole caseload)."""
         contact_due = self.next_contact_due is not None and self.next_contact_due <= today
-        return contact_due or self.overdue_steps > 0 or self.follow_ups_due > 0
+        return (
+            contact_due
+            or self.overdue_steps > 0
+            or self.follow_ups_due > 0
+            or self.risk_review_due(today)
+        )
+
+    def risk_review_due(self, today: date) -> bool:
+        """The latest risk assessment's review date is today or past."""
+        return self.risk_review_on is not None and self.risk_review_on <= today
 
 
 def display_name(given: str | None, family: str | None, preferred: str | None) -> str:
@@ -122,7 +146,7 @@ def _row(r: tuple[Any, ...], today: date) -> CaseloadRow:
     """One row of :data:`_SQL`, as a plain tuple (building a dict per row costs more than
     the rest of the query at office size)."""
     (pid, reference, given, family, preferred, status, mentor, flags_raw, next_due, last_at,
-     meeting_at, open_n, follow_n, overdue_n) = r  # fmt: skip
+     meeting_at, open_n, follow_n, overdue_n, risk_review_on) = r  # fmt: skip
     last = _local_date(last_at)
     return CaseloadRow(
         participant_id=pid,
@@ -137,6 +161,7 @@ def _row(r: tuple[Any, ...], today: date) -> CaseloadRow:
         overdue_steps=int(overdue_n),
         follow_ups_due=int(follow_n),
         safety_flags=_flags(flags_raw),
+        risk_review_on=_local_date(risk_review_on),
     )
 
 

@@ -154,8 +154,8 @@ class CaseloadModel(QAbstractTableModel):
             return self._sort_key(row, col)
         if role == _ID:
             return row.participant_id
-        if col == SAFETY and row.safety_flags:  # what is left is the tooltip
-            return "\n".join(row.safety_flags)
+        if col == SAFETY and (row.safety_flags or self._review_due(row)):  # the tooltip
+            return "\n".join([*row.safety_flags, *self._review_words(row)])
         if col == REFERRALS and row.follow_ups_due:
             return f"{row.follow_ups_due} follow-up(s) due"
         return None
@@ -172,7 +172,20 @@ class CaseloadModel(QAbstractTableModel):
             return row.overdue_steps > 0
         if col == REFERRALS:
             return row.follow_ups_due > 0
-        return col == SAFETY and bool(row.safety_flags)
+        return col == SAFETY and (bool(row.safety_flags) or self._review_due(row))
+
+    def _review_due(self, row: CaseloadRow) -> bool:
+        return row.risk_review_due(self._today)
+
+    def _review_words(self, row: CaseloadRow) -> list[str]:
+        """The line for the latest risk assessment's review, once it has come (else none)."""
+        if not self._review_due(row):
+            return []
+        return [
+            QCoreApplication.translate(
+                "RiskAssessment", "Risk assessment review due {when}"
+            ).format(when=day(row.risk_review_on, self._today))
+        ]
 
     def _text(self, row: CaseloadRow, col: int, *, accessible: bool) -> str:
         if col == REF:
@@ -194,12 +207,20 @@ class CaseloadModel(QAbstractTableModel):
             return f"{row.open_referrals}{due}" if row.open_referrals else ""
         if col == STEPS:
             return str(row.overdue_steps) if row.overdue_steps else ""
+        review = self._review_words(row)
         if row.safety_flags:
             n = len(row.safety_flags)
             if accessible:
-                return f"{n} safety flag{'s' if n > 1 else ''}"
-            return f"⚠ {n}"
-        return "No safety flags" if accessible else ""
+                return "; ".join([f"{n} safety flag{'s' if n > 1 else ''}", *review])
+            text = f"⚠ {n}"
+        elif accessible:
+            return "; ".join(["No safety flags", *review])
+        else:
+            text = ""
+        if review:  # a due item, like a follow-up in the referrals column
+            words = QCoreApplication.translate("RiskAssessment", "review due")
+            return f"{text} · {words}" if text else words
+        return text
 
     def _sort_key(self, row: CaseloadRow, col: int) -> Any:
         if col == LAST:

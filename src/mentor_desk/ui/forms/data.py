@@ -23,6 +23,7 @@ class FormsData:
     actor_name: str = ""
     release_days: list[Record] = field(default_factory=list)
     assessments: list[Record] = field(default_factory=list)
+    risk_assessments: list[Record] = field(default_factory=list)
     goals: list[Record] = field(default_factory=list)
     steps: list[Record] = field(default_factory=list)
     reviews: list[Record] = field(default_factory=list)
@@ -43,6 +44,7 @@ class FormsData:
             "participant": [self.participant],
             "release_day": self.release_days,
             "assessment": self.assessments,
+            "risk_assessment": self.risk_assessments,
             "goal": self.goals,
             "goal_step": self.steps,
             "goal_review": self.reviews,
@@ -93,6 +95,7 @@ def load_forms(store: Store, participant_id: str) -> FormsData | None:
         actor_name=store.actor_name or store.meta("actor_name") or "",
         release_days=mine("release_day", "-planned_release_at", "-created_at"),
         assessments=mine("assessment", "-assessed_on", "-created_at"),
+        risk_assessments=mine("risk_assessment", "-assessed_on", "-created_at"),
         goals=mine("goal", "position", "created_at"),
         steps=mine("goal_step", "position", "created_at"),
         reviews=mine("goal_review", "-reviewed_on", "-created_at"),

@@ -99,6 +99,7 @@ class HistoryTab(RecordTab):
         for name in (
             "release_day",
             "assessment",
+            "risk_assessment",
             "goal",
             "goal_step",
             "plan_agreement",

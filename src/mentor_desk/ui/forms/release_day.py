@@ -32,6 +32,7 @@ from mentor_desk.ui.forms.checklist import ChecklistWidget, countdown_colour, co
 from mentor_desk.ui.forms.common import FieldForm, utc_iso
 from mentor_desk.ui.forms.data import FormsData, load_forms
 from mentor_desk.ui.forms.records import button
+from mentor_desk.ui.forms.risk import reminder_details, reminder_text
 from mentor_desk.ui.shell.i18n import QT_TRANSLATE_NOOP, translate
 from mentor_desk.ui.shell.shortcuts import lock_from
 from mentor_desk.ui.shell.tasks import TaskRunner
@@ -189,6 +190,9 @@ class ReleaseDayPanel(RecordTab):
         left.addWidget(self.appointment)
         self.meeting = label("", "", wrap=True)
         left.addWidget(self.meeting)
+        # Before meeting them: the lone-working risk assessment (or that there is none).
+        self.risk = label("", "", wrap=True)
+        left.addWidget(self.risk)
         row.addLayout(left, 3)
         self.countdown = label("", "")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -202,10 +206,24 @@ class ReleaseDayPanel(RecordTab):
     # -- showing -------------------------------------------------------------------------
     def show_data(self, data: FormsData) -> None:
         super().show_data(data)
+        self._show_risk(data.risk_assessments)
         if self.dirty:
             return
         self.record = data.release_days[0] if data.release_days else None
         self._fill(self.record or self._new_values(data))
+
+    def _show_risk(self, assessments: list[Record]) -> None:
+        text = reminder_text(assessments)
+        self.risk.setText(text)
+        self.risk.setAccessibleName(text)
+        details = reminder_details(assessments)
+        self.risk.setToolTip(details)
+        self.risk.setAccessibleDescription(details)
+        role = "error" if not assessments else ""  # none yet: make one before the meeting
+        if self.risk.property("role") != role:
+            self.risk.setProperty("role", role)
+            self.risk.style().unpolish(self.risk)
+            self.risk.style().polish(self.risk)
 
     def _new_values(self, data: FormsData) -> dict[str, Any]:
         person = data.participant

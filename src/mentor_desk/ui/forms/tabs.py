@@ -20,6 +20,7 @@ from mentor_desk.ui.forms.history import HistoryTab
 from mentor_desk.ui.forms.plan import PlanTab
 from mentor_desk.ui.forms.records import button
 from mentor_desk.ui.forms.release_day import ReleaseDayPanel
+from mentor_desk.ui.forms.risk import RiskTab
 from mentor_desk.ui.forms.sessions import SessionsTab
 from mentor_desk.ui.forms.signposting import SignpostingTab
 from mentor_desk.ui.shell import shortcuts
@@ -64,6 +65,7 @@ class WorkspaceForms(QObject):
         self.data: FormsData | None = None
         self.release_day = ReleaseDayPanel(runner, participant_id)
         self.assessment = AssessmentTab(runner, participant_id)
+        self.risk = RiskTab(runner, participant_id)
         self.plan = PlanTab(runner, participant_id)
         self.signposting = SignpostingTab(runner, participant_id)
         self.sessions = SessionsTab(runner, participant_id)
@@ -80,6 +82,7 @@ class WorkspaceForms(QObject):
         return [
             (shortcuts.tab("release_day"), self.release_day),
             (shortcuts.tab("assessment"), self.assessment),
+            (shortcuts.tab("risk"), self.risk),
             (shortcuts.tab("plan"), self.plan),
             (shortcuts.tab("signposting"), self.signposting),
             (shortcuts.tab("sessions"), self.sessions),

@@ -325,6 +325,12 @@ def _due_text(data: ParticipantData) -> str:
         )
         for r in data.follow_ups
     ]
+    if row and row.risk_review_due(date.today()):
+        lines.append(
+            translate("RiskAssessment", "Risk assessment review due {when}").format(
+                when=day(row.risk_review_on)
+            )
+        )
     return "\n".join(f"• {line}" for line in lines) or translate("Workspace", "Nothing is due.")
 
 

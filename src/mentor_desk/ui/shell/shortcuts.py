@@ -53,6 +53,7 @@ TABS = {
     "notes": QT_TRANSLATE_NOOP("Tabs", "&Notes"),
     "release_day": QT_TRANSLATE_NOOP("Tabs", "&Release day"),
     "assessment": QT_TRANSLATE_NOOP("Tabs", "&Assessment"),
+    "risk": QT_TRANSLATE_NOOP("Tabs", "Risk assess&ment"),
     "plan": QT_TRANSLATE_NOOP("Tabs", "&Plan"),
     "signposting": QT_TRANSLATE_NOOP("Tabs", "Signpos&ting"),
     "sessions": QT_TRANSLATE_NOOP("Tabs", "Sessions && chec&k-ins"),

@@ -189,6 +189,78 @@
     </message>
 </context>
 <context>
+    <name>Attendance</name>
+    <message>
+        <source>— not recorded</source>
+        <extracomment>The choices per person, in the order the keyboard meets them (first letters Y, L, N).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes, came</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, did not come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendance: {session}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For each person choose Yes, Late or No (type Y, L or N); people left at “not recorded” are not saved. Saved here, sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who came</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">Cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Enw</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is expected at this session yet: the people a mentor refers here appear after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date as {hint}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Yes, Late or No for someone first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Caseload</name>
     <message>
         <source>1 person</source>
@@ -2496,6 +2568,106 @@ Do not delete anything. If this computer syncs with a partnership server, ask yo
     </message>
 </context>
 <context>
+    <name>PartnerHome</name>
+    <message>
+        <source>⚠ Safety: {flags}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">Cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Enw</translation>
+    </message>
+    <message>
+        <source>Safety flags to know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last came</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sessions your organisation runs, and the people who come. This computer holds only what the sharing agreement and each person&apos;s consent allow: their reference, the name they go by and the safety flags you need to know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Pryd</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees of the chosen session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take attendance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take attendance at the chosen session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works offline; sent at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sessions of your organisation are in the timetable yet; the lead organisation&apos;s coordinator adds them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees of {session}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} people, {flagged} with safety flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody has attendance at this session yet. The people a mentor records here appear after the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {flags}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sessions and referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Referral inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on a partner&apos;s computer: it holds only the reference, the name they go by and the safety flags you need to know of the people at your sessions, so the mentor&apos;s screens do not open here.</source>
+        <extracomment>The store is a partner organisation&apos;s (issue 15): the partner&apos;s home shows instead of the caseload, and the mentor&apos;s screens do not open.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Passphrase</name>
     <message>
         <source>Use at least 10 characters. A few unrelated words work well.</source>
@@ -3208,6 +3380,145 @@ Do not delete anything. If this computer syncs with a partnership server, ask yo
     </message>
 </context>
 <context>
+    <name>ReferralInbox</name>
+    <message>
+        <source>Accepted on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended (recorded {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished">Cyfeirnod</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Enw</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrals to your services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept, decline (say why) or record that they attended. Your answer and reply go back to their mentor at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No referrals to your services yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the chosen referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept, decline or record attended (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} referrals, {waiting} not answered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the referral of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({reference}) — {service}, referred on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept: we can take them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline (say why below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ttended: they came to the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply to the mentor (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to the mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needed when you decline: the reason goes back to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reason is needed to decline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A short reply is optional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason for declining (needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why you are declining.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the reply under {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReleaseDay</name>
     <message>
         <source>We met them at release</source>
@@ -3612,6 +3923,58 @@ Do not delete anything. If this computer syncs with a partnership server, ask yo
     </message>
     <message>
         <source>{title}: {total} {what} in {rows} rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RiskAssessment</name>
+    <message>
+        <source>Risk assessment review due {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>The fields only a coordinator changes once the assessment is saved.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risks to the mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risks to others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triggers to avoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where meetings may take place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meet in pairs only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety flags it raises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of those, session leaders may see</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4101,6 +4464,10 @@ Do not delete anything. If this computer syncs with a partnership server, ask yo
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The service&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4118,6 +4485,18 @@ Do not delete anything. If this computer syncs with a partnership server, ask yo
     </message>
     <message>
         <source>{shown} of {total} services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted by the service on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined by the service on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attended, the service said on {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4626,6 +5005,10 @@ If you are not sure, choose Stop and ask your coordinator. Nothing has been remo
     <message>
         <source>&amp;Assessment</source>
         <translation>&amp;Asesiad</translation>
+    </message>
+    <message>
+        <source>Risk assess&amp;ment</source>
+        <translation>Asesiad risg g&amp;weithio’n unig</translation>
     </message>
     <message>
         <source>&amp;Plan</source>

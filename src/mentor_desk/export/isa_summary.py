@@ -202,7 +202,7 @@ def render_isa_summary_html(data: IsaSummaryData) -> str:
         f"<h2>{e(t('IsaSummary', 'Purpose'))}</h2><p>{e(data.purpose)}</p>"
         f"<h2>{e(t('IsaSummary', 'Legal basis'))}</h2><p>{e(data.legal_basis)}</p>"
         f"<h2>{e(t('IsaSummary', 'What may flow'))}</h2>{groups}"
-        f"<p>{e(consent)}</p>"
+        f'<p style="margin-top: 8pt;"><i>{e(consent)}</i></p>'
         f"<h2>{e(t('IsaSummary', 'What never flows, whatever an agreement says'))}</h2>"
         f"<ul>{never}</ul>"
         f"<h2>{e(t('IsaSummary', 'Dates'))}</h2>"

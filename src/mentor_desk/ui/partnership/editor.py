@@ -46,6 +46,7 @@ class FieldChoice(QStandardItemModel):
             group = QStandardItem(group_label)
             group.setEditable(False)
             group.setSelectable(True)
+            group.setData(group_label, NAME_ROLE)
             for name, field_label in members:
                 item = QStandardItem(field_label)
                 item.setEditable(False)
@@ -62,6 +63,26 @@ class FieldChoice(QStandardItemModel):
                 )
                 group.appendRow(item)
             self.appendRow(group)
+            self._count(group)
+        self.itemChanged.connect(self._changed)
+
+    def _changed(self, item: QStandardItem) -> None:
+        parent = item.parent()
+        if parent is not None:
+            self._count(parent)
+
+    def _count(self, group: QStandardItem) -> None:
+        """The group's title says how many of its fields are ticked."""
+        ticked = sum(
+            group.child(r).checkState() == Qt.CheckState.Checked for r in range(group.rowCount())
+        )
+        title = str(group.data(NAME_ROLE))
+        if ticked:
+            title = translate("AgreementEditor", "{record} — {n} ticked").format(
+                record=title, n=ticked
+            )
+        if group.text() != title:
+            group.setText(title)
 
     def chosen(self) -> list[str]:
         out = []
@@ -194,7 +215,7 @@ class AgreementEditor(QDialog):
         combo = named(QComboBox(), name)
         for org in organisations:
             combo.addItem(
-                translate("AgreementEditor", "{name} ({kind})").format(
+                translate("AgreementEditor", "{name} — {kind}").format(
                     name=org["name"], kind=kind_words(org.get("kind"))
                 ),
                 org["id"],

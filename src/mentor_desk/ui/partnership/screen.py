@@ -47,7 +47,7 @@ def fetched_words(iso: str) -> str:
     except ValueError:
         return iso
     moment = QDateTime.fromSecsSinceEpoch(int(instant.timestamp()))
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(moment, "ddd d MMM yyyy, HH:mm")
 
 
 class PartnershipWindow(QDialog):

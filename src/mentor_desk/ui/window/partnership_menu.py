@@ -50,10 +50,10 @@ class PartnershipAction(QObject):
 
             screen = self.screen = PartnershipWindow(self.window.runner, self.net, self.window)
             screen.finished.connect(lambda _r: self._forget(screen))
-        else:
+            screen.show()
+        else:  # already open: bring it to the front with fresh figures
             self.screen.reload()
-        self.screen.show()
-        self.screen.raise_()
+            self.screen.raise_()
         self.screen.activateWindow()
         return self.screen
 

@@ -199,9 +199,14 @@ def test_print_summary_writes_the_agreement_in_plain_words(
 def test_the_editor_for_a_coordinator_keyboard_only(qtbot: QtBot, make_app: Any) -> None:
     _services, screen = _open(qtbot, make_app, role="coordinator")
     assert screen.new_button.isEnabled() and screen.change_button.isEnabled()
-    editor = screen.change_agreement()
-    assert isinstance(editor, AgreementEditor)
+    screen.table.setFocus()
+    screen.table.selectRow(0)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)  # Enter on a row opens it
+    qtbot.waitUntil(lambda: screen.editor is not None, timeout=TIMEOUT)
+    editor = screen.editor
+    assert isinstance(editor, AgreementEditor) and editor.agreement_id == LIVE["id"]
     qtbot.waitExposed(editor)
+    assert not editor.error.isVisibleTo(editor)  # the Enter that opened it did not save
     body = editor.body()
     assert body["from_organisation_id"] == LEAD and body["to_organisation_id"] == SPORT
     assert sorted(body["fields"]) == sorted(LIVE["fields"])

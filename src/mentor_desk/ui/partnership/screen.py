@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -100,7 +100,8 @@ class PartnershipWindow(QDialog):
         self.table = read_only_table(
             self.model, translate("Partnership", "Agreements between the organisations"), stretch=2
         )
-        self.table.doubleClicked.connect(lambda _i: self.change_agreement())
+        # Enter or a double-click; after the key is done with, so it cannot also reach the editor
+        self.table.activated.connect(lambda _i: QTimer.singleShot(0, self.change_agreement))
         lower_layout.addWidget(self.table, 1)
         self.error = label("", "error", wrap=True)
         self.error.hide()
@@ -129,6 +130,7 @@ class PartnershipWindow(QDialog):
             buttons.button(QDialogButtonBox.StandardButton.Close), translate("Partnership", "Close")
         )
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         row.addWidget(buttons)
         layout.addLayout(row)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._enable())
@@ -137,6 +139,7 @@ class PartnershipWindow(QDialog):
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         b = named(QPushButton(text), text.replace("&", ""))
+        b.setAutoDefault(False)  # Enter on an agreement opens it, not the first button
         b.clicked.connect(lambda _c=False: slot())
         return b
 

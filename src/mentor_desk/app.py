@@ -34,6 +34,7 @@ from mentor_desk.ui.shell.theme import apply_theme
 from mentor_desk.ui.sync.controller import SyncController, SyncTiming
 from mentor_desk.ui.sync.wiring import SyncUi
 from mentor_desk.ui.window.main_window import MainWindow, WindowOptions
+from mentor_desk.ui.window.partnership_menu import PartnershipAction
 
 log = logging.getLogger(__name__)
 FALLBACK_DEMO_PASSPHRASE = "demo demo demo"
@@ -75,6 +76,7 @@ class Services:
     net: NetRunner
     sync: SyncController
     sync_ui: SyncUi
+    partnership: PartnershipAction | None = None  # Go → Partnership…
 
     def shutdown(self) -> None:
         self.window.idle.stop()
@@ -175,10 +177,11 @@ def build(config: AppConfig) -> Services:
         profile, worker, runner, net, config.sync_timing, demo=config.demo, parent=window
     )
     sync_ui = SyncUi(window, sync, net, config.kdf, demo=config.demo)
+    partnership = PartnershipAction(window, net)
     integrity = IntegrityCheck(window, runner, net)
     window.ready.connect(integrity.start)
     _help_menu_last(window)
-    return Services(config, profile, worker, runner, window, net, sync, sync_ui)
+    return Services(config, profile, worker, runner, window, net, sync, sync_ui, partnership)
 
 
 def run_gui(profile_dir: Path | None, demo: bool) -> int:

@@ -21,6 +21,7 @@ from mentor_desk.domain.vocabulary import SCHEMA_VERSION
 from mentor_desk.store import syncstate
 from mentor_desk.store.records import Store
 from mentor_desk.store.syncstate import PushResult, RemoteChange
+from mentor_desk.sync import partnership
 from mentor_desk.sync.protocol import (
     CONFLICT_PAGE,
     PROTOCOL_VERSION,
@@ -115,8 +116,17 @@ class SyncEngine:
             log.info("sync stopped: %s; so far %s", type(exc).__name__, report.summary())
             raise
         report.conflicts = len(self.db(syncstate.open_conflicts))
+        self.refresh_partnership()
         log.info("sync done: %s", report.summary())
         return report
+
+    def refresh_partnership(self) -> None:
+        """Keep the partnership (organisations, agreements) for the screens that show it
+        offline. A convenience: a failure here never fails the sync (the last copy stays)."""
+        try:
+            partnership.refresh(self.db, self.transport)
+        except Exception as exc:  # whatever went wrong, the sync itself is done
+            log.warning("partnership not refreshed: %s", type(exc).__name__)
 
     def refresh_conflicts(self) -> None:
         """Every open conflict this device may see, whoever's push caused it: SYNC.md asks

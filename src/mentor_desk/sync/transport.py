@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import orjson
 
@@ -188,4 +188,20 @@ class Transport:
         result: dict[str, Any] = self._call(
             "POST", f"/conflicts/{conflict_id}/resolve", json_body=body
         )
+        return result
+
+    def partnership(self) -> dict[str, Any]:
+        """The organisations and the information-sharing agreements between them."""
+        result: dict[str, Any] = self._call("GET", "/partnership")
+        return result
+
+    def save_agreement(
+        self, body: dict[str, Any], agreement_id: str | None = None
+    ) -> dict[str, Any]:
+        """Create (``agreement_id`` None) or replace one agreement; the saved agreement."""
+        if agreement_id is None:
+            result: dict[str, Any] = self._call("POST", "/partnership/agreements", json_body=body)
+        else:
+            path = "/partnership/agreements/" + quote(agreement_id, safe="")
+            result = self._call("PUT", path, json_body=body)
         return result

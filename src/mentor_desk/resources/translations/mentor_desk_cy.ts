@@ -97,6 +97,165 @@
     </message>
 </context>
 <context>
+    <name>AgreementEditor</name>
+    <message>
+        <source>Fields that may flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record}: {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record} — {n} ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change an information-sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New information-sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grouped by record type. Space ticks or unticks the field in focus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who signed it, for each organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared &amp;with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;gned by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fields that may flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never shared, whatever an agreement says: {things}. Nothing of a participant flows without their consent for the receiving organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the agreement on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-03 (empty: none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different organisations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what the sharing is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one field that may flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: type a date like 2026-12-03.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving on the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile is not joined to a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record} (all of it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Assessment</name>
     <message>
         <source>None</source>
@@ -2007,6 +2166,81 @@ Do not delete anything. If this computer syncs with a partnership server, ask yo
     </message>
 </context>
 <context>
+    <name>IsaSummary</name>
+    <message>
+        <source>lead organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>community sport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent of the participant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force: the listed fields may flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started yet: nothing flows before the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended: nothing flows any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review overdue: nothing flows until the agreement is reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record}: all of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An organisation not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information-sharing agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Join</name>
     <message>
         <source>The username or password is not right.</source>
@@ -2664,6 +2898,193 @@ Do not delete anything. If this computer syncs with a partnership server, ask yo
     <message>
         <source>Not on a partner&apos;s computer: it holds only the reference, the name they go by and the safety flags you need to know of the people at your sessions, so the mentor&apos;s screens do not open here.</source>
         <extracomment>The store is a partner organisation&apos;s (issue 15): the partner&apos;s home shows instead of the caseload, and the mentor&apos;s screens do not open.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Partnership</name>
+    <message>
+        <source>The partnership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisations and what they offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Statws</translation>
+    </message>
+    <message>
+        <source>Review by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreements between the organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partnership needs a server. This profile is kept on this computer only: join a partnership server (File → Join a partnership server…) to see the organisations and the agreements between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync once to see the partnership (Sync → Sync now, F5). It is then kept on this computer and shown here even without a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {time} (the last sync that reached the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreements are kept by the administrator or a coordinator of the lead organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An organisation not listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Overdue: was due {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No services or sessions listed on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organisations yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the agreement&apos;s summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>information-sharing-agreement.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead organisation (the mentors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community sport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other partners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legitimate interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation type="unfinished">Heb ddechrau eto</translation>
+    </message>
+    <message>
+        <source>Ended — nothing flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ Review overdue — nothing flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Partnership…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

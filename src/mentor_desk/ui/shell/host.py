@@ -55,6 +55,7 @@ class HostWindow(QMainWindow):
     first_run: FirstRunPage
     unlocked_actions: list[QAction]
     tabs: QTabWidget  # the caseload and the open participants
+    act_caseload: QAction  # Go → Caseload (the partnership screen's entry joins it)
     act_lock: QAction  # File → Lock (the sync wiring puts "Join…" above it)
     act_help: QAction  # Help → Keyboard shortcuts (the Sync menu goes before Help)
     #: The store is a partner organisation's (issue 15): the partner's home shows instead of

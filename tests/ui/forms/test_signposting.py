@@ -228,3 +228,40 @@ def test_coordinator_edits_the_directory_mentor_cannot(qtbot: QtBot, make_app: A
     assert stored["time"] == "18:30"
     timetable.reject()
     editor.reject()
+
+
+def test_consent_names_the_partner_organisations_it_covers(qtbot: QtBot, make_app: Any) -> None:
+    """With the partnership cached by a sync, the consent form offers its organisations to
+    tick; what is ticked is what the server's sharing rule reads (docs/partnership.md)."""
+    import json
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QListWidget
+
+    from mentor_desk.sync.partnership import CACHE_KEY
+
+    services, ws = participant(qtbot, make_app)
+    cache = {
+        "fetched_at": "2026-12-03T09:00:00Z",
+        "organisations": [
+            {"id": "org-lead", "name": "Northside Trust", "kind": "lead"},
+            {"id": "org-trust", "name": "Southside Football", "kind": "sport"},
+        ],
+        "agreements": [],
+    }
+    query(qtbot, services, lambda s: s.set_meta(CACHE_KEY, json.dumps(cache)))
+    query(qtbot, services, lambda s: s.set_meta("organisation_id", "org-lead"))
+    reload_workspace(qtbot, services, ws)
+    consent = ws.forms.consent
+    ws.tabs.setCurrentWidget(consent)
+    dialog = consent.record_consent()
+    assert dialog is not None
+    box = dialog.form.editors["share_with_organisations"]
+    assert isinstance(box, QListWidget)
+    assert [box.item(i).text() for i in range(box.count())] == ["Southside Football"]
+    qtbot.keyClicks(dialog.form.editors["privacy_notice_version"], "2026-01")
+    dialog.form.editors["share_with_server"].setChecked(True)
+    box.item(0).setCheckState(Qt.CheckState.Checked)
+    save_dialog(qtbot, services, dialog)
+    [stored] = query(qtbot, services, lambda s: s.list("consent"))
+    assert stored["share_with_organisations"] == ["org-trust"]

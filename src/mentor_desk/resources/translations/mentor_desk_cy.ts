@@ -874,6 +874,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Share with these partner organisations (only what a sharing agreement allows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>yes</source>
         <extracomment>Kept in the referral&apos;s stored outcome note as an audit marker, so never translated.</extracomment>
         <translation type="unfinished"></translation>
@@ -1945,6 +1949,7 @@
     </message>
     <message>
         <source>never</source>
+        <extracomment>The partnership&apos;s other organisations (id, name), from the last sync&apos;s cache: what a consent may name in &quot;Share with these partner organisations&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -19,15 +19,17 @@ from mentor_desk.server.schemas import Line, OrganisationOut, Strict
 router = api_router(prefix="/partnership", tags=["partnership"])
 
 IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-Id = Annotated[str, Field(min_length=1, max_length=36)]
+Id = Annotated[str, Field(pattern=r"^[0-9A-Za-z-]{1,36}$")]
 
 
 class AgreementIn(Strict):
     from_organisation_id: Id
     to_organisation_id: Id
-    purpose: str = Field(min_length=1, max_length=2000)
+    purpose: Line = Field(min_length=1, max_length=2000)
     legal_basis: Literal["consent", "legitimate_interest", "public_task"]
-    fields: list[Annotated[str, Field(min_length=3, max_length=100)]] = Field(max_length=200)
+    fields: list[Annotated[str, Field(pattern=r"^[a-z_]{1,40}\.[a-z_]{1,60}$")]] = Field(
+        max_length=200
+    )
     starts_on: IsoDate
     review_on: IsoDate | None = None
     ends_on: IsoDate | None = None
@@ -74,7 +76,7 @@ class PartnershipOut(BaseModel):
 class OverrideIn(Strict):
     participant_id: Id
     organisation_id: Id
-    reason: str = Field(min_length=10, max_length=2000)
+    reason: Line = Field(min_length=10, max_length=2000)
 
 
 class OverrideOut(BaseModel):

@@ -222,7 +222,7 @@ class FieldForm(QWidget):
             spin.setValue(low - 1)
             spin.valueChanged.connect(edited)
             return spin
-        if k is Kind.LIST and f.choices:
+        if k is Kind.LIST and (f.choices or f.name in self._options):
             box_list = QListWidget()
             for value, words in self._options.get(f.name) or [
                 (c, choice_text("pathway", c)) for c in f.choices

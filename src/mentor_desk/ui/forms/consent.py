@@ -44,6 +44,10 @@ CONSENT_LABELS = {
     "share_with_services": QT_TRANSLATE_NOOP(
         "Consent", "Share with these services (one per line; “all services” for any)"
     ),
+    "share_with_organisations": QT_TRANSLATE_NOOP(
+        "Consent",
+        "Share with these partner organisations (only what a sharing agreement allows)",
+    ),
 }
 #: Kept in the referral's stored outcome note as an audit marker, so never translated.
 OVERRIDE_PREFIX = "Consent override: "
@@ -166,10 +170,15 @@ class ConsentTab(RecordTab):
         # Consent is an active opt-in: each box starts as the consent in force has it,
         # unticked when there is none (never recorded, or withdrawn).
         now = current_consent(self.data.consents) or {}
+        partners = self.data.partners
+        names: tuple[str, ...] = CONSENT_FIELDS
+        if partners:  # the partnership's organisations, from the last sync (docs/partnership.md)
+            names = (*CONSENT_FIELDS[:-1], "share_with_organisations", CONSENT_FIELDS[-1])
         dialog = RecordDialog(
             self.runner,
             "consent",
-            CONSENT_FIELDS,
+            names,
+            options={"share_with_organisations": partners},
             title=translate("Consent", "Record consent"),
             base={
                 "participant_id": self.participant_id,
@@ -181,6 +190,9 @@ class ConsentTab(RecordTab):
                 "share_with_server": bool(now.get("share_with_server")),
                 "share_with_probation": bool(now.get("share_with_probation")),
                 "share_with_services": list(now.get("share_with_services") or []),
+                "share_with_organisations": [
+                    o for o in now.get("share_with_organisations") or [] if o in dict(partners)
+                ],
                 "recorded_by": self.data.actor_name,
             },
             labels={name: translate("Consent", text) for name, text in CONSENT_LABELS.items()},

@@ -7,6 +7,7 @@ from datetime import date
 
 from mentor_desk.store.records import Record, Store
 from mentor_desk.store.role import COORDINATOR, acting_role
+from mentor_desk.sync import partnership
 from mentor_desk.ui.shell.i18n import translate
 
 
@@ -21,6 +22,9 @@ class FormsData:
     participant: Record
     role: str = "mentor"
     actor_name: str = ""
+    #: The partnership's other organisations (id, name), from the last sync's cache: what a
+    #: consent may name in "Share with these partner organisations".
+    partners: list[tuple[str, str]] = field(default_factory=list)
     release_days: list[Record] = field(default_factory=list)
     assessments: list[Record] = field(default_factory=list)
     risk_assessments: list[Record] = field(default_factory=list)
@@ -81,6 +85,16 @@ class FormsData:
         )
 
 
+def _partners(store: Store) -> list[tuple[str, str]]:
+    """The other organisations of the cached partnership, by name."""
+    known = partnership.cached(store)
+    own = store.meta("organisation_id")
+    if known is None:
+        return []
+    others = [o for o in known.organisations if o["id"] != own]
+    return sorted(((str(o["id"]), str(o["name"])) for o in others), key=lambda o: o[1])
+
+
 def load_forms(store: Store, participant_id: str) -> FormsData | None:
     person = store.get("participant", participant_id)
     if person is None:
@@ -93,6 +107,7 @@ def load_forms(store: Store, participant_id: str) -> FormsData | None:
         participant=person,
         role=acting_role(store),
         actor_name=store.actor_name or store.meta("actor_name") or "",
+        partners=_partners(store),
         release_days=mine("release_day", "-planned_release_at", "-created_at"),
         assessments=mine("assessment", "-assessed_on", "-created_at"),
         risk_assessments=mine("risk_assessment", "-assessed_on", "-created_at"),

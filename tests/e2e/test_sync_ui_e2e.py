@@ -67,7 +67,7 @@ def status(services: Services) -> str:
     return services.sync_ui.status.text.text()
 
 
-def wait_synced(qtbot: QtBot, services: Services) -> None:
+def wait_synced(qtbot: QtBot, services: Services, timeout: int = TIMEOUT) -> None:
     def done() -> bool:
         state = services.sync.state
         counts = state.counts
@@ -79,7 +79,7 @@ def wait_synced(qtbot: QtBot, services: Services) -> None:
             and counts.last_synced is not None
         )
 
-    qtbot.waitUntil(done, timeout=TIMEOUT)
+    qtbot.waitUntil(done, timeout=timeout)
 
 
 def join_from_first_run(
@@ -326,7 +326,9 @@ def test_joining_an_existing_profile_uploads_everything_without_blocking_the_scr
     assert not first.isVisible() and services.sync.running
     press(qtbot, services, "F5")  # only one cycle at a time
     assert window.statusBar().currentMessage() == "A sync is already running."
-    wait_synced(qtbot, services)
+    # The whole profile goes up: on PostgreSQL, with the rest of the suite on two cores, it
+    # has taken longer than 30 s; what is checked is that it finishes and the screen answers.
+    wait_synced(qtbot, services, timeout=120_000)
     timer.stop()
     took = time.monotonic() - began
 

@@ -110,6 +110,9 @@ def test_joining_an_unreachable_server_says_so_and_creates_nothing(
     services = make_app()
     start(qtbot, services)
     first_run(qtbot, services)
+    # The action is enabled once the sync state of the new store has come back from the
+    # store worker (it is off while the program does not yet know it is local-only).
+    qtbot.waitUntil(services.sync_ui.act_join.isEnabled, timeout=15_000)
     services.sync_ui.act_join.trigger()
     dialog = services.sync_ui.join_dialog
     assert isinstance(dialog, JoinDialog)

@@ -31,16 +31,15 @@ from sqlalchemy.orm import Session
 
 from mentor_desk.server import accounts, partner_scope
 from mentor_desk.server.deps import Caller
-from mentor_desk.server.errors import ApiError
 from mentor_desk.server.models import Change, PartnerDelivery, Record
 from mentor_desk.server.sync import (
     _SERVED_COLUMNS,
     PullPage,
-    _counter,
     _served,
     conflicts_mark,
+    page_end,
+    pull_start,
 )
-from mentor_desk.server.sync_models import TOMBSTONE_HORIZON
 
 #: The ``partner_deliveries`` row that remembers a participant's allowed fields.
 ALLOWED = "*allowed*"
@@ -57,14 +56,7 @@ def _field_versions(record: Record, fields: Mapping[str, Any]) -> dict[str, Any]
 
 def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullPage:
     user, device = caller.user, caller.device
-    server_seq = _counter(session, "seq")
-    horizon = _counter(session, TOMBSTONE_HORIZON)
-    if 0 < cursor < horizon:
-        raise ApiError(
-            410,
-            "resync_required",
-            "Changes this old are no longer kept; download everything again.",
-        )
+    server_seq = pull_start(session, cursor)
     rows = session.execute(
         select(Change.seq, *_SERVED_COLUMNS)
         .join(Record, (Record.entity == Change.entity) & (Record.id == Change.record_id))
@@ -72,10 +64,7 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullPage:
         .order_by(Change.seq)
         .limit(limit)
     ).all()
-    if len(rows) == limit:
-        next_cursor, has_more = int(rows[-1][0]), True
-    else:
-        next_cursor, has_more = max(cursor, server_seq), False
+    next_cursor, has_more = page_end(rows, cursor, server_seq, limit)
     latest = {(row[1], row[2]): _served(row[0], row[1:]) for row in rows}
     removed: list[str] = []
     sent_ids: list[str] = []

@@ -598,11 +598,10 @@ class PullPage:
         return PullOut.model_validate_json(self.to_json()).changes
 
 
-def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullPage:
-    """The changes after ``cursor`` in the caller's current scope (see module docstring)."""
-    user = caller.user
-    require_case_role(user)
-    server_seq = _counter(session, "seq")  # first: everything up to it is committed
+def pull_start(session: Session, cursor: int) -> int:
+    """The server seq a pull from ``cursor`` reads up to (read first: everything up to it
+    is committed); 410 ``resync_required`` if changes after ``cursor`` were purged."""
+    server_seq = _counter(session, "seq")
     horizon = _counter(session, TOMBSTONE_HORIZON)
     if 0 < cursor < horizon:
         raise ApiError(
@@ -610,6 +609,21 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullPage:
             "resync_required",
             "Changes this old are no longer kept; download everything again.",
         )
+    return server_seq
+
+
+def page_end(rows: Sequence[Any], cursor: int, server_seq: int, limit: int) -> tuple[int, bool]:
+    """(next_cursor, has_more) after a page of ``rows`` (seq first) read with ``limit``."""
+    if len(rows) == limit:
+        return int(rows[-1][0]), True
+    return max(cursor, server_seq), False
+
+
+def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullPage:
+    """The changes after ``cursor`` in the caller's current scope (see module docstring)."""
+    user = caller.user
+    require_case_role(user)
+    server_seq = pull_start(session, cursor)
     visible = scope_ids(user)
     if session.get_bind().dialect.name == "postgresql":
         # A page is a short walk that stops after ``limit`` rows; PostgreSQL planned it as
@@ -635,10 +649,7 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int) -> PullPage:
         .order_by(Change.seq)
         .limit(limit)
     ).all()
-    if len(rows) == limit:
-        next_cursor, has_more = int(rows[-1][0]), True
-    else:
-        next_cursor, has_more = max(cursor, server_seq), False
+    next_cursor, has_more = page_end(rows, cursor, server_seq, limit)
     latest: dict[tuple[str, str], _Served] = {}
     for row in rows:  # one entry per record, with its current state, at its latest seq
         latest[(row[1], row[2])] = _served(row[0], row[1:])
